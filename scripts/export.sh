@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# export.sh
+#
+# Regenerate patches/ from the series tree: one git format-patch file per
+# commit on top of "base", the cover letter from the branch description,
+# and the series file.  The output depends only on the commits, so
+# "make tree && make export" changes nothing.
+. "$(dirname "$0")/lib.sh"
+
+src=$CACHE/k/$SERIES_BASE/src
+[ -d "$src/.git" ] || die "no series tree; run 'make tree' first"
+git -C "$src" diff --quiet HEAD || die "$src has uncommitted changes"
+
+out=$RIG/patches
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=$(git -C "$src" rev-list --count base..HEAD)
+cover=()
+if [ "$n" -gt 0 ] && git -C "$src" config branch.series.description >/dev/null; then
+	cover=(--cover-letter --cover-from-description=subject)
+fi
+if [ "$n" -gt 0 ]; then
+	git -C "$src" -c core.abbrev=12 format-patch -q "${cover[@]}" \
+		--zero-commit --no-signature --no-numbered-files \
+		-o "$tmp" base..HEAD
+fi
+# The cover letter would carry the time of export: give it the date of
+# the last patch instead.
+if [ -f "$tmp/0000-cover-letter.patch" ]; then
+	last=$(ls "$tmp"/*.patch | tail -n1)
+	date=$(sed -n '/^Date: /{p;q}' "$last")
+	sed -i "0,/^Date: .*/s//$date/" "$tmp/0000-cover-letter.patch"
+fi
+{
+	echo "# Apply in this order with git am on top of Linux $SERIES_BASE."
+	echo "# 0000-cover-letter.patch is the cover letter; it is not applied."
+	(cd "$tmp" && ls | grep -v '^0000-cover-letter.patch$' || true)
+} >"$tmp/series"
+rm -f "$out"/*.patch "$out/series"
+mkdir -p "$out"
+cp "$tmp"/* "$out"/
+msg "exported $n patch(es) to $out"

@@ -1,0 +1,55 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# initramfs.sh OUT.cpio.gz GROUP...
+#
+# Build the guest's initramfs: busybox and bash (static), mdadm and mdmon
+# from the pinned source, a few host tools with their shared libraries,
+# guest/ (init and the TAP runner) and the named test groups.
+. "$(dirname "$0")/lib.sh"
+
+out=$1
+shift
+mdadm_dir=$("$RIG/scripts/mdadm.sh")
+
+# Host binaries the tests use, copied with the libraries they link.
+host_tools=(/sbin/dmsetup /sbin/losetup /sbin/mkfs.ext4 /usr/bin/setpriv
+	/sbin/blkid /sbin/wipefs)
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,run,mnt,root,lib64}
+mkdir -p "$root"/usr/{bin,sbin} "$root"/lib/x86_64-linux-gnu
+
+cp /bin/busybox "$root/bin/busybox"
+for applet in $("$root/bin/busybox" --list); do
+	ln -sf busybox "$root/bin/$applet"
+done
+cp /bin/bash-static "$root/bin/bash"
+cp "$mdadm_dir/mdadm" "$mdadm_dir/mdmon" "$root/sbin/"
+
+copy_with_libs() {
+	local f lib
+	for f in "$@"; do
+		cp "$f" "$root/bin/$(basename "$f")"
+		for lib in $(ldd "$f" | grep -o '/[^ ]*'); do
+			[ -e "$root$lib" ] || cp -L "$lib" "$root$lib"
+		done
+	done
+}
+copy_with_libs "${host_tools[@]}"
+
+printf 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
+	>"$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+# mdadm.conf: no auto-assembly behind the tests' backs.
+printf 'AUTO -all\n' >"$root/etc/mdadm.conf"
+
+cp -r "$RIG/guest" "$root/guest"
+mkdir -p "$root/tests"
+for g in "$@"; do
+	cp -r "$RIG/tests/$g" "$root/tests/$g"
+done
+ln -sf guest/init "$root/init"
+
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) |
+	gzip -1 >"$out"

@@ -1,0 +1,23 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# mdadm.sh
+#
+# Build mdadm and mdmon from Debian's pinned mdadm orig tarball into the
+# cache and print the directory holding both (and mdadm's own test suite).
+. "$(dirname "$0")/lib.sh"
+
+dir=$CACHE/mdadm-$MDADM_VERSION
+if [ -x "$dir/mdadm" ] && [ -x "$dir/mdmon" ]; then
+	echo "$dir"
+	exit 0
+fi
+tarball=$("$RIG/scripts/fetch.sh" mdadm "$MDADM_VERSION" "$MDADM_SHA256")
+rm -rf "$dir"
+mkdir -p "$dir"
+tar -C "$dir" --strip-components=1 -xJf "$tarball"
+msg "building mdadm $MDADM_VERSION and mdmon in $dir"
+# The guest has no udev daemon: mdadm then creates device nodes itself.
+# /run/mdadm is where mdmon keeps its sockets in the guest.
+make -s -C "$dir" -j"$(nproc)" CC="ccache gcc" CCACHE_DIR="$CACHE/ccache" \
+	CXFLAGS="-O2 -DNO_LIBUDEV" RUN_DIR=/run/mdadm mdadm mdmon >&2
+echo "$dir"

@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# run-vm.sh KERNEL LABEL GROUP...
+#
+# Boot KERNEL under QEMU (TCG) with the named guest test groups, keep the
+# serial log, and leave the guest's TAP in $CACHE/runs/<time>-LABEL/.
+# Exit 0 only if the guest finished, every case passed or was skipped,
+# and the serial log is clean.  Prints the run directory on stdout.
+. "$(dirname "$0")/lib.sh"
+
+kernel=$1 label=$2
+shift 2
+[ -f "$kernel" ] || die "no kernel image $kernel"
+timeout=${VM_TIMEOUT:-1800}
+run=$CACHE/runs/$(date +%Y%m%d-%H%M%S)-$label
+mkdir -p "$run"
+ln -sfn "$run" "$CACHE/runs/latest-$label"
+
+"$RIG/scripts/initramfs.sh" "$run/initramfs.cpio.gz" "$@"
+msg "booting $label ($*), log $run/console.log, timeout ${timeout}s"
+start=$SECONDS
+timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
+	-machine q35 -cpu max -accel tcg,thread=multi -smp 2 -m 3G \
+	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" \
+	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 rig.groups=$(IFS=,; echo "$*") ${VM_APPEND:-}" \
+	-display none -monitor none -no-reboot \
+	-serial "file:$run/console.log" -serial "file:$run/tap.log" \
+	</dev/null >"$run/qemu.log" 2>&1
+qemu_rc=$?
+echo $((SECONDS - start)) >"$run/seconds"
+msg "$label: guest ran $((SECONDS - start)) s (qemu exit $qemu_rc)"
+
+ok=1
+if [ $qemu_rc -eq 124 ]; then
+	echo "# $label: hard timeout after ${timeout}s" >>"$run/tap.log"
+	ok=0
+fi
+grep -q '^# rig: done' "$run/tap.log" || {
+	msg "$label: guest did not finish"
+	ok=0
+}
+grep -q '^not ok' "$run/tap.log" && ok=0
+"$RIG/scripts/scan-log.sh" "$run/console.log" >"$run/scan.log" || {
+	cat "$run/scan.log" >&2
+	ok=0
+}
+echo "$run"
+[ $ok -eq 1 ]
