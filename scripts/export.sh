@@ -35,8 +35,10 @@ fi
 {
 	echo "# Apply in this order with git am on top of Linux $SERIES_BASE."
 	echo "# 0000-cover-letter.patch is the cover letter; it is not applied."
-	(cd "$tmp" && ls | grep -v '^0000-cover-letter.patch$' || true)
-} >"$tmp/series"
+	(cd "$tmp" && ls -- *.patch 2>/dev/null |
+		grep -v '^0000-cover-letter.patch$' || true)
+} >"$tmp/series.new"
+mv "$tmp/series.new" "$tmp/series"
 rm -f "$out"/*.patch "$out/series"
 mkdir -p "$out"
 cp "$tmp"/* "$out"/

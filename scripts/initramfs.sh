@@ -22,21 +22,23 @@ mkdir -p "$root"/usr/{bin,sbin} "$root"/lib/x86_64-linux-gnu
 
 cp /bin/busybox "$root/bin/busybox"
 for applet in $("$root/bin/busybox" --list); do
-	ln -sf busybox "$root/bin/$applet"
+	[ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
 done
 cp /bin/bash-static "$root/bin/bash"
-cp "$mdadm_dir/mdadm" "$mdadm_dir/mdmon" "$root/sbin/"
 
-copy_with_libs() {
-	local f lib
+copy_with_libs() { # DIR FILE...
+	local dir=$1 f lib
+	shift
 	for f in "$@"; do
-		cp "$f" "$root/bin/$(basename "$f")"
+		rm -f "$root/$dir/$(basename "$f")"
+		cp "$f" "$root/$dir/"
 		for lib in $(ldd "$f" | grep -o '/[^ ]*'); do
 			[ -e "$root$lib" ] || cp -L "$lib" "$root$lib"
 		done
 	done
 }
-copy_with_libs "${host_tools[@]}"
+copy_with_libs bin "${host_tools[@]}"
+copy_with_libs sbin "$mdadm_dir/mdadm" "$mdadm_dir/mdmon"
 
 printf 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
 	>"$root/etc/passwd"

@@ -8,7 +8,7 @@
 log=$1
 [ -f "$log" ] || { echo "scan: no log $log"; exit 1; }
 
-pattern='Kernel panic|Oops|BUG:|WARNING:|Call Trace|KASAN|kmemleak: .*(unreferenced object|suspected memory leak)|possible (circular|recursive) locking|lockdep|inconsistent lock state|suspicious RCU usage|rcu.*detected stalls|rcu.*self-detected stall|blocked for more than|soft lockup|hard LOCKUP|general protection fault|UBSAN|ODEBUG'
+pattern='Kernel panic|Oops|BUG:|WARNING:|Call Trace|KASAN|kmemleak: .*(unreferenced object|suspected memory leak)|possible (circular|recursive) locking|possible irq lock inversion|inconsistent lock state|DEBUG_LOCKS_WARN_ON|turning off the locking correctness validator|suspicious RCU usage|rcu.*detected stalls|rcu.*self-detected stall|blocked for more than|soft lockup|hard LOCKUP|general protection fault|UBSAN|ODEBUG'
 hits=$(grep -naE "$pattern" "$log")
 [ -z "$hits" ] && exit 0
 
