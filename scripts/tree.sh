@@ -2,24 +2,22 @@
 # SPDX-License-Identifier: GPL-2.0
 # tree.sh VERSION [series|base]
 #
-# Lay out a kernel source tree in the cache and print its path.
-#   series: a git repository, base commit "Linux VERSION" (tag "base"),
-#           then patches/series applied with git am.
-#   base:   the pristine upstream tree, no patches.
-# Trees live in $CACHE/k/NAME/src; their build dir is $CACHE/k/NAME/build,
-# so the relative path from build to source is the same for every kernel
-# and ccache can share objects between them.
+# Lay out a kernel source tree in the cache as a git repository and print
+# its path:
+#   tag "upstream"  Linux VERSION as released (Debian's orig tarball)
+#   tag "base"      + patches/block/series, rig fixes outside drivers/md
+#   branch series   + patches/series (series trees only)
+# Trees live in $CACHE/k/NAME/src, their build in $CACHE/k/NAME/build, so
+# the path from build to source is the same for every kernel and ccache
+# can share objects between them.
 . "$(dirname "$0")/lib.sh"
 
 ver=$1 kind=${2:-series}
 read -r srcver sha <<<"${LINUX_PIN[$ver]:-}" || true
 [ -n "${sha:-}" ] || die "no pin for Linux $ver (known: ${!LINUX_PIN[*]})"
 
-if [ "$kind" = series ]; then
-	name=$ver
-else
-	name=$ver-base
-fi
+name=$ver
+[ "$kind" = series ] || name=$ver-base
 src=$CACHE/k/$name/src
 
 extract() {
@@ -35,7 +33,7 @@ extract() {
 	mv "$src.tmp" "$src"
 }
 
-# Fixed identity and dates: the base commit hash is the same everywhere.
+# Fixed identity and dates: the upstream commit hash is the same everywhere.
 git_fixed() {
 	GIT_AUTHOR_NAME=rig GIT_AUTHOR_EMAIL=rig@localhost \
 	GIT_COMMITTER_NAME=rig GIT_COMMITTER_EMAIL=rig@localhost \
@@ -43,31 +41,46 @@ git_fixed() {
 	GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" git -C "$src" "$@"
 }
 
-[ -d "$src" ] || extract
-if [ "$kind" != series ]; then
-	echo "$src"
-	exit 0
-fi
+# apply_queue DIR: git am every patch listed in DIR/series.
+apply_queue() {
+	local p
+	while read -r p; do
+		case $p in ''|'#'*) continue ;; esac
+		msg "applying $(basename "$1")/$p"
+		git -C "$src" am -q --committer-date-is-author-date "$1/$p" ||
+			die "git am failed on $1/$p"
+	done <"$1/series"
+}
 
+queue_hash() { # DIR...
+	local d
+	for d in "$@"; do
+		(cd "$d" && cat series $(grep -v '^#' series))
+	done | sha256sum | cut -d' ' -f1
+}
+
+[ -d "$src" ] || extract
 if [ ! -d "$src/.git" ]; then
-	msg "creating base commit"
+	msg "creating the upstream commit"
 	git_fixed init -q -b series
 	git_fixed add -A
 	git_fixed commit -q -m "Linux $ver"
-	git_fixed tag base
+	git_fixed tag upstream
 fi
+git -C "$src" rev-parse -q --verify upstream >/dev/null ||
+	git -C "$src" tag upstream "$(git -C "$src" rev-list --max-parents=0 HEAD)"
 # git am records a committer: the rig's own git identity.
 for k in user.name user.email; do
 	v=$(git -C "$RIG" config "$k" || echo rig)
 	git -C "$src" config "$k" "$v"
 done
 
-# Skip the work when the tree already holds exactly these patches.
-stamp=$src/.git/rig-series
-want=$(cd "$RIG/patches" && cat series $(grep -v '^#' series) 2>/dev/null |
-	sha256sum | cut -d' ' -f1)
-have_head=$(git -C "$src" rev-parse HEAD)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want $have_head" ] &&
+queues=("$RIG/patches/block")
+[ "$kind" = series ] && queues+=("$RIG/patches")
+want=$(queue_hash "${queues[@]}")
+stamp=$src/.git/rig-applied
+head=$(git -C "$src" rev-parse HEAD)
+if [ "$(cat "$stamp" 2>/dev/null)" = "$want $head" ] &&
    git -C "$src" diff --quiet HEAD; then
 	msg "tree up to date: $src"
 	echo "$src"
@@ -76,23 +89,21 @@ fi
 
 git -C "$src" diff --quiet HEAD ||
 	die "$src has uncommitted changes; commit them and run 'make export'"
-if [ "$have_head" != "$(git -C "$src" rev-parse base)" ]; then
-	git -C "$src" branch -f "previous" "$have_head"
-	msg "old series head kept as branch 'previous'"
+if [ "$head" != "$(git -C "$src" rev-parse upstream)" ]; then
+	git -C "$src" branch -f previous "$head"
+	msg "old head kept as branch 'previous'"
 fi
-git -C "$src" checkout -q -B series base
-# Keep the cover letter: it becomes the branch description for export.
-cover=$RIG/patches/0000-cover-letter.patch
-if [ -f "$cover" ]; then
-	"$RIG/scripts/cover.sh" read "$cover" >"$src/.git/rig-cover"
-	git -C "$src" config branch.series.description \
-		"$(cat "$src/.git/rig-cover")"
+git -C "$src" checkout -q -B series upstream
+apply_queue "$RIG/patches/block"
+git -C "$src" tag -f base >/dev/null
+if [ "$kind" = series ]; then
+	# The cover letter becomes the branch description, for export.
+	cover=$RIG/patches/0000-cover-letter.patch
+	if [ -f "$cover" ]; then
+		git -C "$src" config branch.series.description \
+			"$("$RIG/scripts/cover.sh" read "$cover")"
+	fi
+	apply_queue "$RIG/patches"
 fi
-while read -r p; do
-	case $p in ''|'#'*) continue ;; esac
-	msg "applying $p"
-	git -C "$src" am -q --committer-date-is-author-date "$RIG/patches/$p" ||
-		die "git am failed on $p"
-done <"$RIG/patches/series"
 echo "$want $(git -C "$src" rev-parse HEAD)" >"$stamp"
 echo "$src"
