@@ -12,7 +12,7 @@ src=$CACHE/k/$SERIES_BASE/src
 [ -d "$src/.git" ] || die "no series tree; run 'make tree' first"
 git -C "$src" diff --quiet HEAD || die "$src has uncommitted changes"
 
-out=$RIG/patches
+out=${EXPORT_DIR:-$RIG/patches}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=$(git -C "$src" rev-list --count base..HEAD)

@@ -2,43 +2,50 @@
 # SPDX-License-Identifier: GPL-2.0
 # table.sh LABEL=RUN-DIR...
 #
-# Print the verdict table: one row per test case, one column per kernel
-# run, each cell pass, FAIL, skip or "-" (did not run).  A last row gives
-# each run's serial-log scan.
+# Print the verdict table: one row per test case, one column per label
+# (a kernel), each cell pass, FAIL, skip or "-" (did not run).  A label
+# may name several runs (one per test group).  The last row tells whether
+# the label's serial logs were clean.
 . "$(dirname "$0")/lib.sh"
 
-labels=() dirs=()
+labels=()
+declare -A dirs
 for a in "$@"; do
-	labels+=("${a%%=*}")
-	dirs+=("${a#*=}")
+	l=${a%%=*}
+	[ -n "${dirs[$l]+x}" ] || labels+=("$l")
+	dirs[$l]="${dirs[$l]:-} ${a#*=}"
 done
 
-result() { # TAP-FILE CASE
-	awk -v c="$2" '
+result() { # CASE DIR...
+	local c=$1
+	shift
+	for d in "$@"; do cat "$d/tap.log" 2>/dev/null; done | awk -v c="$c" '
 		$1 == "ok" && $3 == c { r = ($0 ~ /# SKIP/) ? "skip" : "pass" }
 		$1 == "not" && $4 == c { r = "FAIL" }
-		END { print r ? r : "-" }' "$1"
+		END { print r ? r : "-" }'
 }
 
-cases=$(for d in "${dirs[@]}"; do
-	awk '$1 == "ok" { print $3 } $1 == "not" { print $4 }' "$d/tap.log"
-done | awk '!seen[$0]++')
+all=$(for l in "${labels[@]}"; do echo ${dirs[$l]}; done)
+taps=$(for d in $all; do cat "$d/tap.log" 2>/dev/null; done)
+cases=$(echo "$taps" | awk '$1 == "ok" { print $3 } $1 == "not" { print $4 }' |
+	awk '!seen[$0]++')
 
-w=28
-printf "%-${w}s" "case"
-for l in "${labels[@]}"; do printf " %-10s" "$l"; done
+printf '%-14s' case
+for l in "${labels[@]}"; do printf ' %-8s' "$l"; done
 echo
 for c in $cases; do
-	printf "%-${w}s" "$c"
-	for d in "${dirs[@]}"; do printf " %-10s" "$(result "$d/tap.log" "$c")"; done
-	desc=$(grep -m1 -E "^(not )?ok [0-9]+ $c - " "${dirs[0]}/tap.log" "${dirs[@]/%//tap.log}" 2>/dev/null |
-		head -n1 | sed 's/.* - //; s/ # SKIP.*//')
-	echo "  $desc"
+	printf '%-14s' "$c"
+	for l in "${labels[@]}"; do printf ' %-8s' "$(result "$c" ${dirs[$l]})"; done
+	echo "  $(echo "$taps" | grep -m1 -E "^(not )?ok [0-9]+ $c - " |
+		sed 's/^[^-]* - //; s/ # SKIP.*//')"
 done
-printf "%-${w}s" "serial log"
-for d in "${dirs[@]}"; do
-	if [ -s "$d/scan.log" ]; then v=DIRTY; else v=clean; fi
-	grep -q '^# rig: done' "$d/tap.log" || v=INCOMPLETE
-	printf " %-10s" "$v"
+printf '%-14s' "serial log"
+for l in "${labels[@]}"; do
+	v=clean
+	for d in ${dirs[$l]}; do
+		[ -s "$d/scan.log" ] && v=DIRTY
+		grep -q '^# rig: done' "$d/tap.log" 2>/dev/null || v=INCOMPLETE
+	done
+	printf ' %-8s' "$v"
 done
 echo

@@ -1,0 +1,116 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# bisect.sh build|boot
+#
+# Check the series patch by patch, in a worktree of the series tree:
+#   build  build bzImage after each patch, then drivers/md at W=1 with
+#          sparse (C=2) on every file; fail on any warning, line numbers
+#          aside, that the base does not have.
+#   boot   boot each patch's bzImage with the "bisect" guest tests.
+# Results are kept per commit, so an unchanged patch is not checked twice.
+. "$(dirname "$0")/lib.sh"
+
+mode=$1
+tree=$CACHE/k/$SERIES_BASE/src
+dir=$CACHE/k/$SERIES_BASE-bisect
+src=$dir/src
+w1=$dir/w1
+mkdir -p "$dir/results"
+
+if [ ! -d "$src" ]; then
+	git -C "$tree" worktree prune
+	git -C "$tree" worktree add -q --detach "$src" base
+fi
+
+export ARCH=x86_64 CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1
+
+cfg=$(cat "$RIG"/config/*.config | sha256sum | cut -c1-12)
+
+# warnings COMMIT: W=1 and sparse warnings of drivers/md, normalized.
+warnings() {
+	git -C "$src" checkout -q --detach "$1"
+	mkdir -p "$w1"
+	if [ ! -f "$w1/.config" ] || ! cmp -s "$dir/build/.config" "$w1/.config"; then
+		cp "$dir/build/.config" "$w1/.config"
+		make -s -C "$src" O="$w1" olddefconfig
+	fi
+	find "$w1/drivers/md" -name '*.o' -delete 2>/dev/null
+	make -s -C "$src" O="$w1" CC="ccache gcc" -j"$(nproc)" W=1 C=2 \
+		drivers/md/ 2>&1 |
+		grep -E 'warning:|error:' |
+		sed -E 's#^.*/(drivers/[^:]*):[0-9]+:[0-9]+: #\1: #' | sort
+}
+
+build_all() {
+	local c n=0 bad=0 image base_warn new
+	"$RIG/scripts/build.sh" "$SERIES_BASE-bisect" >/dev/null 2>&1 || true
+	base_warn=$dir/results/base-$(git -C "$tree" rev-parse base)-$cfg.warn
+	if [ ! -f "$base_warn" ]; then
+		git -C "$src" checkout -q --detach base
+		"$RIG/scripts/build.sh" "$SERIES_BASE-bisect" >/dev/null
+		warnings base >"$base_warn.tmp" && mv "$base_warn.tmp" "$base_warn"
+	fi
+	for c in $(git -C "$tree" rev-list --reverse base..series); do
+		n=$((n + 1))
+		subj=$(git -C "$tree" log -1 --format=%s "$c")
+		res=$dir/results/$c-$cfg
+		if [ -f "$res.build" ]; then
+			echo "patch $n: $(cat "$res.build") (cached): $subj"
+			grep -q '^ok' "$res.build" || bad=1
+			continue
+		fi
+		git -C "$src" checkout -q --detach "$c"
+		if ! image=$("$RIG/scripts/build.sh" "$SERIES_BASE-bisect" 2>"$res.log"); then
+			tail -n 20 "$res.log"
+			echo "not ok: does not build" >"$res.build"
+		else
+			cp "$image" "$res.bzImage"
+			new=$(warnings "$c" | comm -13 "$base_warn" -)
+			if [ -n "$new" ]; then
+				echo "$new"
+				echo "not ok: new warnings" >"$res.build"
+			else
+				echo "ok: builds, no new W=1/sparse warning" >"$res.build"
+			fi
+		fi
+		echo "patch $n: $(cat "$res.build"): $subj"
+		grep -q '^ok' "$res.build" || bad=1
+	done
+	return $bad
+}
+
+boot_all() {
+	local c n=0 bad=0 run
+	for c in $(git -C "$tree" rev-list --reverse base..series); do
+		n=$((n + 1))
+		subj=$(git -C "$tree" log -1 --format=%s "$c")
+		res=$dir/results/$c-$cfg
+		if [ ! -f "$res.bzImage" ]; then
+			echo "patch $n: not ok: no image (build failed?): $subj"
+			bad=1
+			continue
+		fi
+		if [ ! -f "$res.boot" ]; then
+			if run=$("$RIG/scripts/run-vm.sh" "$res.bzImage" \
+				"bisect-$n" bisect 2>/dev/null); then
+				echo "ok: boots, bitmap array works" >"$res.boot"
+			else
+				grep -E '^(not ok|#)' "$run/tap.log" | head -n 20
+				cat "$run/scan.log" 2>/dev/null | head -n 20
+				echo "not ok: see $run" >"$res.boot.fail"
+				echo "patch $n: not ok: see $run: $subj"
+				bad=1
+				continue
+			fi
+		fi
+		echo "patch $n: $(cat "$res.boot"): $subj"
+	done
+	return $bad
+}
+
+case $mode in
+build) build_all ;;
+boot) boot_all ;;
+*) die "usage: bisect.sh build|boot" ;;
+esac
