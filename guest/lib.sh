@@ -40,3 +40,21 @@ settle() {
 	mdadm --wait "/dev/$1" >/dev/null 2>&1
 	return 0
 }
+
+# reassemble MD DEV...: mdadm --assemble, tried again for up to 30 s while
+# it fails because the kernel still holds the stopped array's name.  For
+# groups that test something else on kernels without the md_alloc() wait
+# (group "recreate" tests re-creation itself, without retrying).
+reassemble() {
+	local md=$1 i out
+	shift
+	for i in $(seq 60); do
+		out=$(mdadm --assemble "/dev/$md" "$@" 2>&1) && return 0
+		case $out in
+		*"Fail to create"*|*"unexpected failure opening"*) sleep 0.5 ;;
+		*) break ;;
+		esac
+	done
+	echo "$out" >&2
+	return 1
+}
