@@ -80,9 +80,13 @@ queues=("$RIG/patches/block")
 want=$(queue_hash "${queues[@]}")
 stamp=$src/.git/rig-applied
 head=$(git -C "$src" rev-parse HEAD)
-if [ "$(cat "$stamp" 2>/dev/null)" = "$want $head" ] &&
-   git -C "$src" diff --quiet HEAD; then
-	msg "tree up to date: $src"
+if [ "$(cat "$stamp" 2>/dev/null)" = "$want $head" ]; then
+	if git -C "$src" diff --quiet HEAD; then
+		msg "tree up to date: $src"
+	else
+		# A developer's edit in progress: build it as it is.
+		msg "tree has uncommitted changes, used as they are: $src"
+	fi
 	echo "$src"
 	exit 0
 fi
