@@ -28,7 +28,7 @@ ccache -M 20G >/dev/null
 mk=(make -s -C "$src" O="$obj" CC="ccache gcc" -j"$(nproc)")
 
 tree_state() {
-	if [ -d "$src/.git" ]; then
+	if [ -e "$src/.git" ]; then	# a directory, or a file in a worktree
 		git -C "$src" rev-parse HEAD
 		git -C "$src" status --porcelain
 		git -C "$src" diff HEAD

@@ -53,9 +53,10 @@ trap 'rm -f "$log"' EXIT
 for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
 	desc=$(bash -c ". $f; echo \"\$DESCRIPTION\"")
 	msg "host/$(basename "$f"): $desc"
+	status=0
 	( . "$RIG/scripts/lib.sh"; . "$RIG/tests/host/rc"; . "$f"; test_case ) \
-		>"$log" 2>&1
-	tap $? "host/$(basename "$f") - $desc" "$log"
+		>"$log" 2>&1 || status=$?
+	tap $status "host/$(basename "$f") - $desc" "$log"
 done
 
 # Guest groups on every kernel, one boot per kernel and group.
