@@ -38,6 +38,13 @@ fi
 grep -q '^# rig: done' "$run/tap.log" || {
 	msg "$label: guest did not finish"
 	ok=0
+	# The case running when the guest died fails; later ones did not run.
+	died=$(tr -d '\r' <"$run/console.log" |
+		sed -n 's/.*rig: start \([^ ]*\)$/\1/p' | tail -n1)
+	if [ -n "$died" ] && ! grep -q "rig: end $died " "$run/console.log"; then
+		echo "not ok - $died - guest died during this case (see console.log)" \
+			>>"$run/tap.log"
+	fi
 }
 grep -q '^not ok' "$run/tap.log" && ok=0
 "$RIG/scripts/scan-log.sh" "$run/console.log" >"$run/scan.log" || {
