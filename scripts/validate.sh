@@ -31,7 +31,7 @@ echo
 "$RIG/scripts/table.sh" "$label=$run"
 echo
 [ ! -s "$run/scan.log" ] || cat "$run/scan.log"
-failed=$(grep '^not ok' "$run/tap.log" | sed 's/^not ok [0-9]* /  /')
+failed=$(grep '^not ok' "$run/tap.log" | sed 's/^not ok [0-9]* /  /' || true)
 if [ $status -eq 0 ]; then
 	echo "VERDICT: PASS ($label: every step passed, serial log clean)"
 else
