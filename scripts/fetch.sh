@@ -42,7 +42,7 @@ apt_opts=(
 stamp=$apt_dir/updated
 if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
 	msg "updating private deb-src index ($apt_dir)"
-	apt-get "${apt_opts[@]}" update
+	apt-get "${apt_opts[@]}" update >&2
 	touch "$stamp"
 fi
 
@@ -58,7 +58,7 @@ msg "downloading $tarball (source $pkg=$srcver)"
 tmp=$(mktemp -d "$dl/.fetch.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && apt-get "${apt_opts[@]}" source --download-only --tar-only \
-	"$pkg=$srcver")
+	"$pkg=$srcver") >&2
 [ -f "$tmp/$tarball" ] || die "apt-get did not produce $tarball"
 verify "$tmp/$tarball" || die "sha256 mismatch for $tarball (expected $sha)"
 mv "$tmp/$tarball" "$out"
