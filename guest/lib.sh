@@ -37,8 +37,7 @@ stop_all() {
 
 # settle MD: wait for resync/recovery/reshape on MD to finish.
 settle() {
-	mdadm --wait "/dev/$1" >/dev/null 2>&1
-	return 0
+	mdadm --wait "/dev/$1" >/dev/null 2>&1 || true
 }
 
 # reassemble MD DEV...: mdadm --assemble, tried again for up to 30 s while

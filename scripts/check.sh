@@ -14,9 +14,9 @@ ANCHOR=7.1.13
 # Guest test groups per kernel.  The base only has to show the scenario
 # failing; the paths group compares the series with the anchor.
 declare -A GROUPS_OF=(
-	[series]="seed imsm recreate paths badinput"
+	[series]="seed imsm recreate paths badinput stress"
 	[base]="seed imsm recreate"
-	[anchor]="seed imsm recreate paths badinput"
+	[anchor]="seed imsm recreate paths badinput stress"
 )
 "$RIG/scripts/deps.sh"
 
