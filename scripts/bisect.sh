@@ -44,7 +44,6 @@ warnings() {
 
 build_all() {
 	local c n=0 bad=0 image base_warn new
-	"$RIG/scripts/build.sh" "$SERIES_BASE-bisect" >/dev/null 2>&1 || true
 	base_warn=$dir/results/base-$(git -C "$tree" rev-parse base)-$cfg.warn
 	if [ ! -f "$base_warn" ]; then
 		git -C "$src" checkout -q --detach base

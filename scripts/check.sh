@@ -54,7 +54,7 @@ for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
 	desc=$(bash -c ". $f; echo \"\$DESCRIPTION\"")
 	msg "host/$(basename "$f"): $desc"
 	status=0
-	( . "$RIG/scripts/lib.sh"; . "$RIG/tests/host/rc"; . "$f"; test_case ) \
+	( . "$RIG/tests/host/rc"; . "$f"; test_case ) \
 		>"$log" 2>&1 || status=$?
 	tap $status "host/$(basename "$f") - $desc" "$log"
 done
@@ -68,20 +68,13 @@ for k in "${kernels[@]}"; do
 	done
 done
 
-result() { # TAP-FILE CASE -> pass|FAIL|skip|-
-	awk -v c="$2" '
-		$1 == "ok" && $3 == c { r = ($0 ~ /# SKIP/) ? "skip" : "pass" }
-		$1 == "not" && $4 == c { r = "FAIL" }
-		END { print r ? r : "-" }' "$1"
-}
-
 for k in "${kernels[@]}"; do
 	expect=$RIG/tests/expect/$k
 	for g in ${GROUPS_OF[$k]}; do
 		r=${run[$k/$g]}
 		for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
 			c=$g/$(basename "$f")
-			got=$(result "$r/tap.log" "$c")
+			got=$(tap_result "$c" "$r/tap.log")
 			want=pass
 			grep -qx "$c" "$expect" 2>/dev/null && want=FAIL
 			awk -v c="$c" '$4 == c || $3 == c { p = 1; print; next }

@@ -16,15 +16,6 @@ for a in "$@"; do
 	dirs[$l]="${dirs[$l]:-} ${a#*=}"
 done
 
-result() { # CASE DIR...
-	local c=$1
-	shift
-	for d in "$@"; do cat "$d/tap.log" 2>/dev/null; done | awk -v c="$c" '
-		$1 == "ok" && $3 == c { r = ($0 ~ /# SKIP/) ? "skip" : "pass" }
-		$1 == "not" && $4 == c { r = "FAIL" }
-		END { print r ? r : "-" }'
-}
-
 all=$(for l in "${labels[@]}"; do echo ${dirs[$l]}; done)
 taps=$(for d in $all; do cat "$d/tap.log" 2>/dev/null; done)
 cases=$(echo "$taps" | awk '$1 == "ok" { print $3 } $1 == "not" { print $4 }' |
@@ -35,7 +26,9 @@ for l in "${labels[@]}"; do printf ' %-8s' "$l"; done
 echo
 for c in $cases; do
 	printf '%-14s' "$c"
-	for l in "${labels[@]}"; do printf ' %-8s' "$(result "$c" ${dirs[$l]})"; done
+	for l in "${labels[@]}"; do
+		printf ' %-8s' "$(tap_result "$c" $(printf '%s/tap.log ' ${dirs[$l]}))"
+	done
 	echo "  $(echo "$taps" | grep -m1 -E "^(not )?ok [0-9]+ $c - " |
 		sed 's/^[^-]* - //; s/ # SKIP.*//')"
 done
