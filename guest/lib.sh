@@ -4,6 +4,9 @@
 # Fail the case with a message.
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# figure KEY VALUE: report a count; the host sums them per kernel.
+figure() { echo "figure $1=$2"; }
+
 # expect_eq WHAT GOT WANT
 expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
@@ -56,4 +59,46 @@ reassemble() {
 	done
 	echo "$out" >&2
 	return 1
+}
+
+# put_data MD: write DATA_MB MiB of random data to MD and keep a copy, for
+# array_intact.
+put_data() {
+	dd if=/dev/urandom of=/tmp/data.$1 bs=1M count=$DATA_MB 2>/dev/null
+	dd if=/tmp/data.$1 of=/dev/$1 bs=1M oflag=direct 2>/dev/null
+}
+
+# array_intact [MD]: the array is clean, takes a write and still holds the
+# data put_data wrote.
+array_intact() {
+	local md=${1:-$MD} state
+	state=$(md_attr $md array_state)
+	case $state in clean|active|active-idle|read-auto) ;;
+	*) fail "array_state $state" ;;
+	esac
+	# A write must complete: a suspended array would hang here.
+	timeout 20 dd if=/dev/zero of=/dev/$md bs=4k count=1 seek=$((DATA_MB * 256)) \
+		oflag=direct 2>/dev/null || fail "write to the array hangs or fails"
+	cmp -n $((DATA_MB << 20)) /tmp/data.$md /dev/$md || fail "data changed"
+}
+
+# try_write FILE VALUE ERRNO-TEXT: writing VALUE (printf %b) to
+# md/bitmap/FILE of $MD must fail with that error, change nothing that
+# FILE reads, and leave the array intact.
+try_write() {
+	local f=/sys/block/$MD/md/bitmap/$1 before after err
+	before=$(cat "$f")
+	if printf '%b' "$2" 2>/tmp/try.err >"$f"; then
+		fail "$1 accepted '$2'"
+	fi
+	err=$(cat /tmp/try.err)
+	case $err in
+	*"$3"*) ;;
+	*) fail "$1 <- '$2': want '$3', got '$err'" ;;
+	esac
+	echo "refused: $1 <- '${2:0:40}': ${err##*: }"
+	figure bad_inputs 1
+	after=$(cat "$f")
+	expect_eq "$1 after '${2:0:40}'" "$after" "$before"
+	array_intact
 }
