@@ -43,15 +43,14 @@ settle() {
 	mdadm --wait "/dev/$1" >/dev/null 2>&1 || true
 }
 
-# reassemble MD DEV...: mdadm --assemble, tried again for up to 30 s while
-# it fails because the kernel still holds the stopped array's name.  For
-# groups that test something else on kernels without the md_alloc() wait
-# (group "recreate" tests re-creation itself, without retrying).
-reassemble() {
-	local md=$1 i out
-	shift
+# md_retry MDADM-ARGS...: mdadm, tried again for up to 30 s while it fails
+# because the kernel still holds a stopped array's name.  For groups that
+# test something else on kernels without the md_alloc() wait (group
+# "recreate" tests re-creation itself, without retrying).
+md_retry() {
+	local i out
 	for i in $(seq 60); do
-		out=$(mdadm --assemble "/dev/$md" "$@" 2>&1) && return 0
+		out=$(mdadm "$@" 2>&1) && return 0
 		case $out in
 		*"Fail to create"*|*"unexpected failure opening"*) sleep 0.5 ;;
 		*) break ;;
@@ -59,6 +58,13 @@ reassemble() {
 	done
 	echo "$out" >&2
 	return 1
+}
+
+# reassemble MD DEV...: assemble MD again from DEV..., with md_retry.
+reassemble() {
+	local md=$1
+	shift
+	md_retry --assemble "/dev/$md" "$@"
 }
 
 # put_data MD: write DATA_MB MiB of random data to MD and keep a copy, for

@@ -13,7 +13,8 @@ mdadm_dir=$("$RIG/scripts/mdadm.sh")
 
 # Host binaries the tests use, copied with the libraries they link.
 host_tools=(/sbin/dmsetup /sbin/losetup /sbin/mkfs.ext4 /usr/bin/setpriv
-	/sbin/blkid /sbin/wipefs)
+	/sbin/blkid /sbin/wipefs /usr/bin/lsblk /sbin/fsck /sbin/e2fsck
+	/sbin/mke2fs /sbin/blockdev)
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -38,7 +39,19 @@ copy_with_libs() { # DIR FILE...
 	done
 }
 copy_with_libs bin "${host_tools[@]}"
+ln -sf e2fsck "$root/bin/fsck.ext3"
+ln -sf mke2fs "$root/bin/mkfs.ext3"
+ln -sf /bin/blockdev "$root/sbin/blockdev"
 copy_with_libs sbin "$mdadm_dir/mdadm" "$mdadm_dir/mdmon"
+
+# Stand-ins for system tools the guest has no use for otherwise.
+cp "$RIG"/guest/bin/* "$root/usr/bin/"
+
+# Small helpers of our own, static.
+for c in "$RIG"/guest/tools/*.c; do
+	gcc -O2 -Wall -Werror -static -o "$root/bin/$(basename "$c" .c)" "$c" ||
+		die "cannot build $c"
+done
 
 printf 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
 	>"$root/etc/passwd"
@@ -47,9 +60,15 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
 printf 'AUTO -all\n' >"$root/etc/mdadm.conf"
 
 cp -r "$RIG/guest" "$root/guest"
+rm -rf "$root/guest/tools" "$root/guest/bin"
 mkdir -p "$root/tests"
 for g in "$@"; do
 	cp -r "$RIG/tests/$g" "$root/tests/$g"
+	# A group listing suite tests runs mdadm's own suite.
+	if [ -f "$RIG/tests/$g/suite" ] && [ ! -d "$root/mdadm-tests" ]; then
+		mkdir -p "$root/mdadm-tests"
+		cp -r "$mdadm_dir/test" "$mdadm_dir/tests" "$root/mdadm-tests/"
+	fi
 done
 ln -sf guest/init "$root/init"
 

@@ -21,13 +21,14 @@ MDADM_SHA256=42d089a9a27f5ce8fb3a0ecf8f48b489ceae70c374e6ea79bc279a78ced72525
 
 msg() { printf '==> %s\n' "$*" >&2; }
 
-# tap_result CASE TAP-FILE...: pass, FAIL, skip, or "-" if CASE did not run.
+# tap_result CASE TAP-FILE...: pass, FAIL, skip, broken (a failure its
+# suite expects: TAP TODO), or "-" if CASE did not run.
 tap_result() {
 	local c=$1
 	shift
 	cat "$@" 2>/dev/null | awk -v c="$c" '
 		$1 == "ok" && $3 == c { r = ($0 ~ /# SKIP/) ? "skip" : "pass" }
-		$1 == "not" && $4 == c { r = "FAIL" }
+		$1 == "not" && $4 == c { r = ($0 ~ /# TODO/) ? "broken" : "FAIL" }
 		END { print r ? r : "-" }'
 }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
