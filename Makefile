@@ -5,6 +5,7 @@
 #   make validate KERNEL=bzImage  the same scenario on any kernel image
 #   make validate BASE=7.1.13     an unpatched upstream version
 #   make check                    every test; ends with "N passed, N failed"
+#   make bench                    what the series costs: bench/report.md
 #   make tree / make export       series tree <-> patches/ round trip
 #
 # Downloads, trees, builds and run logs live in $(MDRIG_CACHE)
@@ -21,6 +22,9 @@ validate:
 
 check:
 	@scripts/check.sh
+
+bench:
+	@scripts/bench.sh
 
 tree: deps
 	@scripts/tree.sh $(SERIES_BASE) series

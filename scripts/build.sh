@@ -7,6 +7,8 @@
 # tinyconfig plus the fragments in config/, merged with merge_config.sh;
 # every option a fragment asks for must survive the merge.  A build whose
 # inputs (tree, fragments, make args) did not change is skipped.
+# VARIANT=bench builds into $CACHE/k/NAME/build-bench without the debug
+# fragment, with config/bench/ instead.
 . "$(dirname "$0")/lib.sh"
 
 name=$1
@@ -14,11 +16,16 @@ shift
 dir=$CACHE/k/$name
 src=$dir/src
 obj=$dir/build
+frags=("$RIG"/config/*.config)
+if [ "${VARIANT:-}" = bench ]; then
+	obj=$dir/build-bench
+	frags=("$RIG"/config/base.config "$RIG"/config/md.config
+		"$RIG"/config/bench/*.config)
+fi
 image=$obj/arch/x86/boot/bzImage
 [ -d "$src" ] || die "no source tree $src"
 mkdir -p "$obj"
 
-frags=("$RIG"/config/*.config)
 export ARCH=x86_64
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=time_macros

@@ -8,7 +8,7 @@
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev ccache sparse
 	xz-utils cpio gzip git qemu-system-x86 busybox-static bash-static
-	dmsetup util-linux e2fsprogs kmod python3 perl dpkg-dev)
+	dmsetup util-linux e2fsprogs kmod python3 perl dpkg-dev gnuplot-nox)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -18,5 +18,5 @@ done
 msg "installing: ${missing[*]}"
 [ "$(id -u)" = 0 ] || die "need root to install ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+apt-get update -q >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}" >&2

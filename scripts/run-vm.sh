@@ -19,10 +19,15 @@ ln -sfn "$run" "$CACHE/runs/latest-$label"
 "$RIG/scripts/initramfs.sh" "$run/initramfs.cpio.gz" "$@"
 msg "booting $label ($*), log $run/console.log, timeout ${timeout}s"
 start=$SECONDS
+# VM_ICOUNT=1: one vCPU whose clock follows executed instructions, so
+# that guest timings repeat whatever else the host runs (make bench).
+cpus=(-accel tcg,thread=multi -smp 2)
+[ -z "${VM_ICOUNT:-}" ] ||
+	cpus=(-accel tcg,thread=single -smp 1 -icount shift=0,sleep=off)
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
-	-machine q35 -cpu max -accel tcg,thread=multi -smp 2 -m 3G \
+	-machine q35 -cpu max "${cpus[@]}" -m 3G \
 	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 rig.groups=$(IFS=,; echo "$*") ${VM_APPEND:-}" \
+	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 rig.groups=$(IFS=,; echo "$*") brd.rd_nr=4 brd.rd_size=262144 ${VM_APPEND:-}" \
 	-display none -monitor none -no-reboot \
 	-serial "file:$run/console.log" -serial "file:$run/tap.log" \
 	</dev/null >"$run/qemu.log" 2>&1
