@@ -24,7 +24,7 @@ declare -A tree=([base]=$SERIES_BASE-base [series]=$SERIES_BASE [anchor]=$ANCHOR
 "$RIG/scripts/tree.sh" "$ANCHOR" base >/dev/null
 declare -A image
 for k in base series anchor; do
-	image[$k]=$(VARIANT=bench "$RIG/scripts/build.sh" "${tree[$k]}")
+	image[$k]=$(VARIANT=nodebug "$RIG/scripts/build.sh" "${tree[$k]}")
 done
 
 # Two boots at a time: with -icount each one's figures do not depend on

@@ -7,8 +7,8 @@
 # tinyconfig plus the fragments in config/, merged with merge_config.sh;
 # every option a fragment asks for must survive the merge.  A build whose
 # inputs (tree, fragments, make args) did not change is skipped.
-# VARIANT=bench builds into $CACHE/k/NAME/build-bench without the debug
-# fragment, with config/bench/ instead.
+# VARIANT=nodebug builds into $CACHE/k/NAME/build-nodebug without the debug
+# fragment, with config/nodebug/ instead.
 . "$(dirname "$0")/lib.sh"
 
 name=$1
@@ -17,10 +17,10 @@ dir=$CACHE/k/$name
 src=$dir/src
 obj=$dir/build
 frags=("$RIG"/config/*.config)
-if [ "${VARIANT:-}" = bench ]; then
-	obj=$dir/build-bench
+if [ "${VARIANT:-}" = nodebug ]; then
+	obj=$dir/build-nodebug
 	frags=("$RIG"/config/base.config "$RIG"/config/md.config
-		"$RIG"/config/bench/*.config)
+		"$RIG"/config/nodebug/*.config)
 fi
 image=$obj/arch/x86/boot/bzImage
 [ -d "$src" ] || die "no source tree $src"
