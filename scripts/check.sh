@@ -17,11 +17,13 @@ ANCHOR=7.1.13
 # where two cases hang, each of them is last in its boot.  The base only
 # has to show the scenario failing.  The series also runs a smoke test of
 # "make bench" (small sizes, figures reported).
-ALL=seed,imsm,recreate,paths,persist,busy,faults,leaks,mdadm,badinput,stress
+# A word "nodebug:GROUPS" boots the kernel built without the debug set:
+# mdadm's own suite runs there, several times faster.
+ALL=seed,imsm,recreate,paths,persist,busy,faults,leaks,badinput,stress
 declare -A BOOTS_OF=(
-	[series]=$ALL,bench
-	[base]=seed,imsm,recreate,mdadm
-	[anchor]="${ALL%,stress} stress"
+	[series]="$ALL,bench nodebug:mdadm"
+	[base]="seed,imsm,recreate nodebug:mdadm"
+	[anchor]="${ALL%,stress} stress nodebug:mdadm"
 )
 "$RIG/scripts/deps.sh"
 
@@ -39,12 +41,28 @@ tap() { # STATUS DESCRIPTION [DIAGNOSTICS-FILE]
 	fi
 }
 
+# group_cases GROUP: the cases of GROUP: its NNN files, then the outside
+# suite's tests it lists.
+group_cases() {
+	local f
+	for f in "$RIG"/tests/"$1"/[0-9][0-9][0-9]; do
+		[ -f "$f" ] && echo "$1/${f##*/}"
+	done
+	[ ! -f "$RIG/tests/$1/suite" ] || grep -v '^#' "$RIG/tests/$1/suite" | sed "s|^|$1/|"
+}
+
 # check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
-# KERNEL, against the cases EXPECT lists as failing there.
+# KERNEL, against the cases EXPECT lists as failing there.  A suite test
+# its group's skip file names must be skipped, with its reason.
 check_case() {
-	local got want=pass
+	local got want=pass g=${2%%/*}
 	got=$(tap_result "$2" "$3")
 	grep -qx "$2" "$4" 2>/dev/null && want=FAIL
+	if [ -f "$RIG/tests/$g/skip" ] && grep -q "^${2#*/} " "$RIG/tests/$g/skip"; then
+		[ "$got" = skip ]
+		tap $? "$1 $2 is skipped, as listed ($got)"
+		return
+	fi
 	awk -v c="$2" '$4 == c || $3 == c { p = 1; print; next }
 		p && /^#/ { print; next } { p = 0 }' "$3" | grep '^#' >"$log" || true
 	if [ "$want" = FAIL ]; then
@@ -62,11 +80,13 @@ msg "laying out and building the three kernels"
 "$RIG/scripts/tree.sh" "$SERIES_BASE" series >/dev/null
 "$RIG/scripts/tree.sh" "$SERIES_BASE" base >/dev/null
 "$RIG/scripts/tree.sh" "$ANCHOR" base >/dev/null
+declare -A tree=([series]=$SERIES_BASE [base]=$SERIES_BASE-base [anchor]=$ANCHOR-base)
 declare -A image
-image[series]=$("$RIG/scripts/build.sh" "$SERIES_BASE")
-image[base]=$("$RIG/scripts/build.sh" "$SERIES_BASE-base")
-image[anchor]=$("$RIG/scripts/build.sh" "$ANCHOR-base")
 kernels=(series base anchor)
+for k in "${kernels[@]}"; do
+	image[$k]=$("$RIG/scripts/build.sh" "${tree[$k]}")
+	image[nodebug:$k]=$(VARIANT=nodebug "$RIG/scripts/build.sh" "${tree[$k]}")
+done
 echo "# kernels: series=$SERIES_BASE+patches base=$SERIES_BASE anchor=$ANCHOR" \
 	"(each with patches/block)"
 
@@ -90,14 +110,18 @@ booted=$(mktemp -d)
 for k in "${kernels[@]}"; do
 	for b in ${BOOTS_OF[$k]}; do
 		while [ "$(jobs -rp | wc -l)" -ge "${VM_JOBS:-2}" ]; do wait -n || true; done
-		("$RIG/scripts/run-vm.sh" "${image[$k]}" "$k-${b//,/-}" ${b//,/ } \
-			>"$booted/$k-${b%%,*}" 2>/dev/null || true) &
+		img=${image[$k]}
+		[ "${b#nodebug:}" = "$b" ] || img=${image[nodebug:$k]}
+		gs=${b#nodebug:}
+		("$RIG/scripts/run-vm.sh" "$img" "$k-${b//[,:]/-}" ${gs//,/ } \
+			>"$booted/$k-${gs%%,*}" 2>/dev/null || true) &
 	done
 done
 wait
 for k in "${kernels[@]}"; do
 	for b in ${BOOTS_OF[$k]}; do
-		for g in ${b//,/ }; do run[$k/$g]=$(cat "$booted/$k-${b%%,*}"); done
+		gs=${b#nodebug:}
+		for g in ${gs//,/ }; do run[$k/$g]=$(cat "$booted/$k-${gs%%,*}"); done
 	done
 done
 rm -rf "$booted"
@@ -105,16 +129,16 @@ rm -rf "$booted"
 for k in "${kernels[@]}"; do
 	expect=$RIG/tests/expect/$k
 	for b in ${BOOTS_OF[$k]}; do
-		for g in ${b//,/ }; do
+		gs=${b#nodebug:}
+		for g in ${gs//,/ }; do
 			r=${run[$k/$g]}
-			for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
-				c=$g/$(basename "$f")
+			for c in $(group_cases "$g"); do
 				check_case "$k" "$c" "$r/tap.log" "$expect"
 			done
 		done
 		# The boot's serial log, expected dirty if one of its groups is
 		# listed as "log:GROUP".
-		dirty=$(for g in ${b//,/ }; do grep -x "log:$g" "$expect"; done 2>/dev/null)
+		dirty=$(for g in ${gs//,/ }; do grep -x "log:$g" "$expect"; done 2>/dev/null)
 		if [ -n "$dirty" ]; then
 			! "$RIG/scripts/scan-log.sh" "$r/console.log" >"$log" 2>&1
 			tap $? "$k $b: serial log shows the expected failure" "$log"
@@ -129,7 +153,10 @@ echo "1..$n"
 echo "# verdict table (logs in $CACHE/runs):"
 args=()
 for k in "${kernels[@]}"; do
-	for b in ${BOOTS_OF[$k]}; do args+=("$k=${run[$k/${b%%,*}]}"); done
+	for b in ${BOOTS_OF[$k]}; do
+		gs=${b#nodebug:}
+		args+=("$k=${run[$k/${gs%%,*}]}")
+	done
 done
 "$RIG/scripts/table.sh" "${args[@]}" | sed 's/^/# /'
 echo "# figures reported by the cases, per kernel:"
