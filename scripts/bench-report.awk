@@ -73,6 +73,25 @@ END {
 			all(k, "base"), all(k, "series"), all(k, "anchor"), goal
 	}
 	print ""
+	print "What a bitmap costs on each kernel: time with a bitmap over time"
+	print "without, medians.  This isolates the bitmap from everything else"
+	print "that differs between 6.18 and 7.1."
+	print ""
+	print "| figure | base | series | anchor | series - anchor |"
+	print "|---|---|---|---|---|"
+	for (i = 1; i <= nk; i++) {
+		k = keys[i]
+		if (k !~ /_bitmap_.*_ns$/)
+			continue
+		n = k; sub(/_bitmap_/, "_none_", n)
+		if (!(n in seen))
+			continue
+		b = all(k, "base") / all(n, "base")
+		s = all(k, "series") / all(n, "series")
+		a = all(k, "anchor") / all(n, "anchor")
+		printf "| %s | %.4f | %.4f | %.4f | %+.4f |\n", k, b, s, a, s - a
+	}
+	print ""
 	print "| figure | base | series | anchor | series - base |"
 	print "|---|---|---|---|---|"
 	for (i = 1; i <= nk; i++) {
