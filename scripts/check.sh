@@ -107,7 +107,7 @@ done
 # 500 KiB/s, sleeps, hung-task timeouts), so three share the host's two
 # cores well.  The long mdadm boots start first.  REUSE_RUNS=1
 # takes the newest run of each boot instead.
-declare -A run
+declare -A run	# [KERNEL/BOOT]: the run directory of that boot
 booted=$(mktemp -d)
 for k in "${kernels[@]}"; do
 	for b in ${BOOTS_OF[$k]}; do
@@ -119,19 +119,16 @@ for k in "${kernels[@]}"; do
 		if [ -n "${REUSE_RUNS:-}" ]; then
 			# Judge the newest runs again, e.g. after an expectation
 			# changed, without booting anything.
-			readlink "$CACHE/runs/latest-$label" >"$booted/$k-${gs%%,*}"
+			readlink "$CACHE/runs/latest-$label" >"$booted/$label"
 			continue
 		fi
 		("$RIG/scripts/run-vm.sh" "$img" "$label" ${gs//,/ } \
-			>"$booted/$k-${gs%%,*}" 2>/dev/null || true) &
+			>"$booted/$label" 2>/dev/null || true) &
 	done
 done
 wait
 for k in "${kernels[@]}"; do
-	for b in ${BOOTS_OF[$k]}; do
-		gs=${b#nodebug:}
-		for g in ${gs//,/ }; do run[$k/$g]=$(cat "$booted/$k-${gs%%,*}"); done
-	done
+	for b in ${BOOTS_OF[$k]}; do run[$k/$b]=$(cat "$booted/$k-${b//[,:]/-}"); done
 done
 rm -rf "$booted"
 
@@ -139,8 +136,8 @@ for k in "${kernels[@]}"; do
 	expect=$RIG/tests/expect/$k
 	for b in ${BOOTS_OF[$k]}; do
 		gs=${b#nodebug:}
+		r=${run[$k/$b]}
 		for g in ${gs//,/ }; do
-			r=${run[$k/$g]}
 			for c in $(group_cases "$g"); do
 				check_case "$k" "$c" "$r/tap.log" "$expect"
 			done
@@ -162,10 +159,7 @@ echo "1..$n"
 echo "# verdict table (logs in $CACHE/runs):"
 args=()
 for k in "${kernels[@]}"; do
-	for b in ${BOOTS_OF[$k]}; do
-		gs=${b#nodebug:}
-		args+=("$k=${run[$k/${gs%%,*}]}")
-	done
+	for b in ${BOOTS_OF[$k]}; do args+=("$k=${run[$k/$b]}"); done
 done
 "$RIG/scripts/table.sh" "${args[@]}" | sed 's/^/# /'
 echo "# figures reported by the cases, per kernel:"
