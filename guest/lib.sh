@@ -70,16 +70,16 @@ reassemble() {
 # write_settled FILE VALUE: write VALUE to FILE, tried again every 50 ms
 # while it is refused with EBUSY, at most 100 times: kernels without
 # patch 7 of the series refuse a bitmap change right after another one.
-# Prints how many writes were refused.
+# Leaves how many writes were refused in SETTLED_TRIES (not printed: a
+# command substitution would fork, and leaks/001 calls this 2000 times).
 write_settled() {
-	local try=0
+	SETTLED_TRIES=0
 	until echo "$2" 2>/tmp/settled.err >"$1"; do
 		grep -q busy /tmp/settled.err || fail "$1 <- $2: $(cat /tmp/settled.err)"
-		try=$((try + 1))
-		[ $try -lt 100 ] || fail "$1 <- $2: refused 100 times"
+		SETTLED_TRIES=$((SETTLED_TRIES + 1))
+		[ $SETTLED_TRIES -lt 100 ] || fail "$1 <- $2: refused 100 times"
 		sleep 0.05
 	done
-	echo $try
 }
 
 # put_data MD: write DATA_MB MiB of random data to MD and keep a copy, for

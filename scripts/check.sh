@@ -11,19 +11,20 @@
 . "$(dirname "$0")/lib.sh"
 
 ANCHOR=7.1.13
-# Guest test groups per kernel, one boot per word: the groups joined by
-# commas in a word share a boot, which saves the ~20 s a boot costs.  A
-# case that kills the guest loses the rest of its boot, so on the anchor,
-# where two cases hang, each of them is last in its boot.  The base only
-# has to show the scenario failing.  The series also runs a smoke test of
-# "make bench" (small sizes, figures reported).
-# A word "nodebug:GROUPS" boots the kernel built without the debug set:
-# mdadm's own suite runs there, several times faster.
-ALL=seed,imsm,recreate,paths,persist,busy,faults,leaks,badinput,stress
+# Guest test groups per kernel, one boot per word.  The groups joined by
+# commas in a word share a boot; the words are sized so that boots run
+# side by side finish together.  A case that kills the guest loses the
+# rest of its boot, so on the anchor, where two cases hang (badinput/008,
+# stress/003), each of them is last in its boot.  The base only has to
+# show the scenario failing.  The series also runs a smoke test of "make
+# bench" (small sizes, figures reported).  A word "nodebug:GROUPS" boots
+# the kernel built without the debug set, where mdadm's own suite runs
+# several times faster; "mdadm@I/N" is the I-th of N shards of it.
+MDADM="nodebug:mdadm@1/3 nodebug:mdadm@2/3 nodebug:mdadm@3/3"
 declare -A BOOTS_OF=(
-	[series]="nodebug:mdadm $ALL,bench"
-	[base]="nodebug:mdadm seed,imsm,recreate"
-	[anchor]="nodebug:mdadm ${ALL%,stress} stress"
+	[series]="$MDADM seed,paths,imsm,faults,bench recreate,persist,busy leaks,badinput,stress"
+	[base]="$MDADM seed,imsm,recreate"
+	[anchor]="$MDADM seed,paths,imsm,recreate,faults leaks,persist,badinput busy,stress"
 )
 "$RIG/scripts/deps.sh"
 
@@ -41,14 +42,18 @@ tap() { # STATUS DESCRIPTION [DIAGNOSTICS-FILE]
 	fi
 }
 
-# group_cases GROUP: the cases of GROUP: its NNN files, then the outside
-# suite's tests it lists.
+# group_cases GROUP[@I/N]: the cases of GROUP: its NNN files, then the
+# outside suite's tests it lists, or the I-th of N shards of them as
+# guest/run picks them.
 group_cases() {
-	local f
-	for f in "$RIG"/tests/"$1"/[0-9][0-9][0-9]; do
-		[ -f "$f" ] && echo "$1/${f##*/}"
+	local f g=${1%@*} shard=1/1
+	[ "$1" = "$g" ] || shard=${1#*@}
+	for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
+		[ -f "$f" ] && echo "$g/${f##*/}"
 	done
-	[ ! -f "$RIG/tests/$1/suite" ] || grep -v '^#' "$RIG/tests/$1/suite" | sed "s|^|$1/|"
+	[ ! -f "$RIG/tests/$g/suite" ] || grep -v '^#' "$RIG/tests/$g/suite" |
+		awk -v i="${shard%/*}" -v n="${shard#*/}" -v g="$g" \
+			'(NR - i) % n == 0 { print g "/" $0 }'
 }
 
 # check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
@@ -102,33 +107,39 @@ for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
 	tap $status "host/$(basename "$f") - $desc" "$log"
 done
 
-# Guest groups on every kernel, VM_JOBS boots at a time (default 3): the
+# Guest groups on every kernel, VM_JOBS boots at a time (default 6): the
 # guests spend much of their time waiting (mdadm's suite runs syncs at
-# 500 KiB/s, sleeps, hung-task timeouts), so three share the host's two
-# cores well.  The long mdadm boots start first.  REUSE_RUNS=1
-# takes the newest run of each boot instead.
+# 500 KiB/s and sleeps, deferred kobject releases, hung-task timeouts),
+# so several share the host's two cores well.  The boots start longest
+# first, by the time their last run took.  REUSE_RUNS=1 takes the newest
+# run of each boot instead.
+label_of() { echo "$1-${2//[,:@\/]/-}"; } # KERNEL BOOT
 declare -A run	# [KERNEL/BOOT]: the run directory of that boot
 booted=$(mktemp -d)
-for k in "${kernels[@]}"; do
+order=$(for k in "${kernels[@]}"; do
 	for b in ${BOOTS_OF[$k]}; do
-		while [ "$(jobs -rp | wc -l)" -ge "${VM_JOBS:-3}" ]; do wait -n || true; done
-		img=${image[$k]}
-		[ "${b#nodebug:}" = "$b" ] || img=${image[nodebug:$k]}
-		gs=${b#nodebug:}
-		label=$k-${b//[,:]/-}
-		if [ -n "${REUSE_RUNS:-}" ]; then
-			# Judge the newest runs again, e.g. after an expectation
-			# changed, without booting anything.
-			readlink "$CACHE/runs/latest-$label" >"$booted/$label"
-			continue
-		fi
-		("$RIG/scripts/run-vm.sh" "$img" "$label" ${gs//,/ } \
-			>"$booted/$label" 2>/dev/null || true) &
+		last=$(cat "$CACHE/runs/latest-$(label_of "$k" "$b")/seconds" 2>/dev/null)
+		echo "${last:-99999} $k $b"
 	done
-done
+done | sort -rn)
+while read -r _ k b; do
+	while [ "$(jobs -rp | wc -l)" -ge "${VM_JOBS:-6}" ]; do wait -n || true; done
+	img=${image[$k]}
+	[ "${b#nodebug:}" = "$b" ] || img=${image[nodebug:$k]}
+	gs=${b#nodebug:}
+	label=$(label_of "$k" "$b")
+	if [ -n "${REUSE_RUNS:-}" ]; then
+		# Judge the newest runs again, e.g. after an expectation
+		# changed, without booting anything.
+		readlink "$CACHE/runs/latest-$label" >"$booted/$label"
+		continue
+	fi
+	("$RIG/scripts/run-vm.sh" "$img" "$label" ${gs//,/ } \
+		>"$booted/$label" 2>/dev/null || true) &
+done <<<"$order"
 wait
 for k in "${kernels[@]}"; do
-	for b in ${BOOTS_OF[$k]}; do run[$k/$b]=$(cat "$booted/$k-${b//[,:]/-}"); done
+	for b in ${BOOTS_OF[$k]}; do run[$k/$b]=$(cat "$booted/$(label_of "$k" "$b")"); done
 done
 rm -rf "$booted"
 

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev ccache sparse
-	xz-utils cpio gzip git qemu-system-x86 busybox-static bash-static
+	xz-utils lz4 cpio gzip git qemu-system-x86 busybox-static bash-static
 	dmsetup util-linux e2fsprogs kmod python3 perl dpkg-dev gnuplot-nox)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -62,8 +62,8 @@ printf 'AUTO -all\n' >"$root/etc/mdadm.conf"
 cp -r "$RIG/guest" "$root/guest"
 rm -rf "$root/guest/tools" "$root/guest/bin"
 mkdir -p "$root/tests"
-for g in "$@"; do
-	cp -r "$RIG/tests/$g" "$root/tests/$g"
+for g in "${@%@*}"; do
+	[ -d "$root/tests/$g" ] || cp -r "$RIG/tests/$g" "$root/tests/$g"
 	# A group listing suite tests runs mdadm's own suite.
 	if [ -f "$RIG/tests/$g/suite" ] && [ ! -d "$root/mdadm-tests" ]; then
 		mkdir -p "$root/mdadm-tests"

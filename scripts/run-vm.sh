@@ -33,7 +33,12 @@ timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	</dev/null >"$run/qemu.log" 2>&1
 qemu_rc=$?
 echo $((SECONDS - start)) >"$run/seconds"
-msg "$label: guest ran $((SECONDS - start)) s (qemu exit $qemu_rc)"
+# Host CPU seconds the boot used (user + system of its children): how
+# much of the guest's time was work rather than waiting.
+times >"$run/cpu"	# in this shell: a pipe would run it in a subshell
+awk 'NR == 2 { gsub(/[ms]/, " "); print int($1 * 60 + $2 + $3 * 60 + $4) }' \
+	"$run/cpu" >"$run/cpu.tmp" && mv "$run/cpu.tmp" "$run/cpu"
+msg "$label: guest ran $((SECONDS - start)) s, $(cat "$run/cpu") s of host CPU (qemu exit $qemu_rc)"
 
 ok=1
 if [ $qemu_rc -eq 124 ]; then
