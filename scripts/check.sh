@@ -19,12 +19,15 @@ ANCHOR=7.1.13
 # show the scenario failing.  The series also runs a smoke test of "make
 # bench" (small sizes, figures reported).  A word "nodebug:GROUPS" boots
 # the kernel built without the debug set, where mdadm's own suite runs
-# several times faster; "mdadm@I/N" is the I-th of N shards of it.
+# several times faster.  "GROUP@I/N" is the I-th of N shards of a
+# group's cases.
 MDADM="nodebug:mdadm@1/3 nodebug:mdadm@2/3 nodebug:mdadm@3/3"
 declare -A BOOTS_OF=(
-	[series]="$MDADM seed,paths,imsm,faults,bench recreate,persist,busy leaks,badinput,stress"
+	[series]="$MDADM seed,paths@1/2,imsm,bench paths@2/2,faults,persist
+		recreate,busy,badinput leaks,stress"
 	[base]="$MDADM seed,imsm,recreate"
-	[anchor]="$MDADM seed,paths,imsm,recreate,faults leaks,persist,badinput busy,stress"
+	[anchor]="$MDADM seed,paths@1/2,imsm,recreate paths@2/2,faults,persist
+		leaks,badinput busy,stress"
 )
 "$RIG/scripts/deps.sh"
 
@@ -43,17 +46,18 @@ tap() { # STATUS DESCRIPTION [DIAGNOSTICS-FILE]
 }
 
 # group_cases GROUP[@I/N]: the cases of GROUP: its NNN files, then the
-# outside suite's tests it lists, or the I-th of N shards of them as
+# outside suite's tests it lists; or the I-th of N shards of them, as
 # guest/run picks them.
 group_cases() {
 	local f g=${1%@*} shard=1/1
 	[ "$1" = "$g" ] || shard=${1#*@}
-	for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
-		[ -f "$f" ] && echo "$g/${f##*/}"
-	done
-	[ ! -f "$RIG/tests/$g/suite" ] || grep -v '^#' "$RIG/tests/$g/suite" |
-		awk -v i="${shard%/*}" -v n="${shard#*/}" -v g="$g" \
-			'(NR - i) % n == 0 { print g "/" $0 }'
+	{
+		for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
+			[ -f "$f" ] && echo "$g/${f##*/}"
+		done
+		[ ! -f "$RIG/tests/$g/suite" ] ||
+			grep -v '^#' "$RIG/tests/$g/suite" | sed "s|^|$g/|"
+	} | awk -v i="${shard%/*}" -v n="${shard#*/}" '(NR - i) % n == 0'
 }
 
 # check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
@@ -64,20 +68,25 @@ check_case() {
 	got=$(tap_result "$2" "$3")
 	grep -qx "$2" "$4" 2>/dev/null && want=FAIL
 	if [ -f "$RIG/tests/$g/skip" ] && grep -q "^${2#*/} " "$RIG/tests/$g/skip"; then
-		[ "$got" = skip ]
-		tap $? "$1 $2 is skipped, as listed ($got)"
+		tap "$(is "$got" skip)" "$1 $2 is skipped, as listed ($got)"
 		return
 	fi
 	awk -v c="$2" '$4 == c || $3 == c { p = 1; print; next }
 		p && /^#/ { print; next } { p = 0 }' "$3" | grep '^#' >"$log" || true
 	if [ "$want" = FAIL ]; then
 		# "-": did not run, because the guest died earlier.
-		[ "$got" = FAIL ] || [ "$got" = - ]
-		tap $? "$1 $2 fails, as expected ($got)" "$log"
+		tap "$(is "$got" FAIL -)" "$1 $2 fails, as expected ($got)" "$log"
 	else
-		[ "$got" = pass ]
-		tap $? "$1 $2 passes ($got)" "$log"
+		tap "$(is "$got" pass)" "$1 $2 passes ($got)" "$log"
 	fi
+}
+
+# is VALUE WANTED...: 0 if VALUE is one of WANTED, else 1, printed (a
+# failed test would end this script under set -e).
+is() {
+	local v=$1
+	shift
+	case " $* " in *" $v "*) echo 0 ;; *) echo 1 ;; esac
 }
 
 echo "TAP version 13"
@@ -156,12 +165,12 @@ for k in "${kernels[@]}"; do
 		# The boot's serial log, expected dirty if one of its groups is
 		# listed as "log:GROUP".
 		dirty=$(for g in ${gs//,/ }; do grep -x "log:$g" "$expect" || true; done)
+		status=0
+		"$RIG/scripts/scan-log.sh" "$r/console.log" >"$log" 2>&1 || status=$?
 		if [ -n "$dirty" ]; then
-			! "$RIG/scripts/scan-log.sh" "$r/console.log" >"$log" 2>&1
-			tap $? "$k $b: serial log shows the expected failure" "$log"
+			tap "$(is "$status" 1)" "$k $b: serial log shows the expected failure" "$log"
 		else
-			"$RIG/scripts/scan-log.sh" "$r/console.log" >"$log" 2>&1
-			tap $? "$k $b: serial log clean" "$log"
+			tap "$status" "$k $b: serial log clean" "$log"
 		fi
 	done
 done

@@ -19,9 +19,13 @@ ln -sfn "$run" "$CACHE/runs/latest-$label"
 "$RIG/scripts/initramfs.sh" "$run/initramfs.cpio.gz" "$@"
 msg "booting $label ($*), log $run/console.log, timeout ${timeout}s"
 start=$SECONDS
-# VM_ICOUNT=1: one vCPU whose clock follows executed instructions, so
-# that guest timings repeat whatever else the host runs (make bench).
-cpus=(-accel tcg,thread=multi -smp 2)
+# Two vCPUs on one host thread: with several guests side by side on the
+# host's two cores, multi-threaded TCG spent twice the CPU for the same
+# work (a vCPU spinning on a lock whose holder the host preempted), and
+# took longer.  VM_ICOUNT=1: one vCPU whose clock follows executed
+# instructions, so that guest timings repeat whatever else the host runs
+# (make bench).
+cpus=(-accel tcg,thread=single -smp 2)
 [ -z "${VM_ICOUNT:-}" ] ||
 	cpus=(-accel tcg,thread=single -smp 1 -icount shift=0,sleep=off)
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
