@@ -45,20 +45,9 @@ tap() { # STATUS DESCRIPTION [DIAGNOSTICS-FILE]
 	fi
 }
 
-# group_cases GROUP[@I/N]: the cases of GROUP: its NNN files, then the
-# outside suite's tests it lists; or the I-th of N shards of them, as
-# guest/run picks them.
-group_cases() {
-	local f g=${1%@*} shard=1/1
-	[ "$1" = "$g" ] || shard=${1#*@}
-	{
-		for f in "$RIG"/tests/"$g"/[0-9][0-9][0-9]; do
-			[ -f "$f" ] && echo "$g/${f##*/}"
-		done
-		[ ! -f "$RIG/tests/$g/suite" ] ||
-			grep -v '^#' "$RIG/tests/$g/suite" | sed "s|^|$g/|"
-	} | awk -v i="${shard%/*}" -v n="${shard#*/}" '(NR - i) % n == 0'
-}
+# group_cases GROUP[@I/N]: the cases of GROUP (or of that shard of it)
+# as guest/run names them in its TAP.
+group_cases() { "$RIG/guest/cases" "$RIG/tests" "$1" | sed 's|/suite:|/|'; }
 
 # check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
 # KERNEL, against the cases EXPECT lists as failing there ("maybe:CASE":
