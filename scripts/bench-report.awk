@@ -4,7 +4,7 @@
 # "KERNEL BOOT KEY VALUE" (KERNEL base, series or anchor).  Times (keys
 # ending in _ns) become ratios of series to base and to anchor, paired by
 # boot: the median ratio and the range over boots.  Other figures are
-# shown as medians, with the difference series - base.
+# shown as medians with their range, and the difference series - base.
 
 function median(s,    n, v, i, j, t) {
 	n = split(s, v, " ")
@@ -37,6 +37,19 @@ function all(key, k,    i, s) {
 	for (i = 1; i <= boots; i++)
 		if ((key, k, i) in val) s = s " " val[key, k, i]
 	return s == "" ? "-" : median(s)
+}
+
+# span KEY KERNEL: "median (lowest-highest)" over boots.
+function span(key, k,    i, v, lo, hi) {
+	lo = ""; hi = ""
+	for (i = 1; i <= boots; i++) {
+		if (!((key, k, i) in val))
+			continue
+		v = val[key, k, i] + 0
+		if (lo == "" || v < lo) lo = v
+		if (hi == "" || v > hi) hi = v
+	}
+	return lo == "" ? "-" : all(key, k) " (" lo "-" hi ")"
 }
 
 {
@@ -92,13 +105,17 @@ END {
 		printf "| %s | %.4f | %.4f | %.4f | %+.4f |\n", k, b, s, a, s - a
 	}
 	print ""
+	print "Other figures: median over boots, with the range; the difference"
+	print "of medians means little where it is smaller than the ranges."
+	print ""
 	print "| figure | base | series | anchor | series - base |"
 	print "|---|---|---|---|---|"
 	for (i = 1; i <= nk; i++) {
 		k = keys[i]
 		if (k ~ /_ns$/)
 			continue
-		b = all(k, "base"); s = all(k, "series"); a = all(k, "anchor")
-		printf "| %s | %s | %s | %s | %s |\n", k, b, s, a, s - b
+		printf "| %s | %s | %s | %s | %+d |\n", k, span(k, "base"),
+			span(k, "series"), span(k, "anchor"),
+			all(k, "series") - all(k, "base")
 	}
 }
