@@ -51,14 +51,14 @@ group_cases() { "$RIG/guest/cases" "$RIG/tests" "$1" | sed 's|/suite:|/|'; }
 
 # check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
 # KERNEL, against the cases EXPECT lists as failing there ("maybe:CASE":
-# may fail or pass, a race on that kernel).  A suite test its group's
+# may fail or pass there, EXPECT says why).  A suite test its group's
 # skip file names must be skipped, with its reason.
 check_case() {
 	local got want=pass g=${2%%/*}
 	got=$(tap_result "$2" "$3")
 	grep -qx "$2" "$4" 2>/dev/null && want=FAIL
 	if grep -qx "maybe:$2" "$4" 2>/dev/null; then
-		tap "$(is "$got" pass FAIL)" "$1 $2 passes or fails, a race there ($got)"
+		tap "$(is "$got" pass FAIL)" "$1 $2 passes or fails there, as listed ($got)"
 		return
 	fi
 	if [ -f "$RIG/tests/$g/skip" ] && grep -q "^${2#*/} " "$RIG/tests/$g/skip"; then
