@@ -8,13 +8,40 @@ RIG=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${MDRIG_CACHE:-$HOME/.cache/md-bitmap-grow}
 mkdir -p "$CACHE"
 
-# Base of the series, and the upstream anchor that carries its own fix.
+# The two patch queues and the kernels they apply to: patches/ (the 6.18
+# stable line) on Linux 6.18.15, patches/mainline/ on Linux 7.3.4.
 SERIES_BASE=6.18.15
+MAINLINE_BASE=7.3.4
 
-# version -> "debian-source-version sha256" of linux_VERSION.orig.tar.xz
+# queue_dir VERSION: the patch queue applied to Linux VERSION.
+queue_dir() {
+	case $1 in
+	"$SERIES_BASE") echo "$RIG/patches" ;;
+	"$MAINLINE_BASE") echo "$RIG/patches/mainline" ;;
+	*) die "no patch queue for Linux $1" ;;
+	esac
+}
+
+# block_queue_dir VERSION: the block fix the rig applies to Linux VERSION:
+# patches/block/ is written for mainline, patches/block/6.18/ is the same
+# fix for the older kernels.
+block_queue_dir() {
+	case $1 in
+	"$MAINLINE_BASE") echo "$RIG/patches/block" ;;
+	*) echo "$RIG/patches/block/6.18" ;;
+	esac
+}
+
+# Linux VERSION -> how to get its source, checked by sha256:
+#   "src SOURCE-VERSION SHA256": Debian's linux_VERSION.orig.tar.xz;
+#   "deb PACKAGE PACKAGE-VERSION DEB-SHA256 MEMBER MEMBER-SHA256": the
+#   tarball MEMBER inside a binary package (linux-source-X.Y), for versions
+#   whose orig tarball is not in the pool.  It is Debian's tree: upstream
+#   plus Debian's own patches.
 declare -A LINUX_PIN=(
-	[6.18.15]="6.18.15-1~bpo13+1 fdf4c4d487c95b17a41cb38003faef86669e532a44fe702eb31a3390b6a60cca"
-	[7.1.13]="7.1.13-1~bpo13+1 25f65727fb83a4fa90d18ec1449bd99db93ad54faceacab821c38f19431940c2"
+	[6.18.15]="src 6.18.15-1~bpo13+1 fdf4c4d487c95b17a41cb38003faef86669e532a44fe702eb31a3390b6a60cca"
+	[7.1.13]="src 7.1.13-1~bpo13+1 25f65727fb83a4fa90d18ec1449bd99db93ad54faceacab821c38f19431940c2"
+	[7.3.4]="deb linux-source-7.3 7.3.4-1~bpo13+1 703e369ddd4cce971452f5a593ee55df3a5c10c83caf0fa0df039633ed181ee3 usr/src/linux-source-7.3.tar.xz 76df1affb19f24926949369be1d74b60071c963c598ce8780bddd4bbf0fc3bc4"
 )
 MDADM_VERSION=4.6
 MDADM_SHA256=42d089a9a27f5ce8fb3a0ecf8f48b489ceae70c374e6ea79bc279a78ced72525

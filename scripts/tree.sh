@@ -4,17 +4,18 @@
 #
 # Lay out a kernel source tree in the cache as a git repository and print
 # its path:
-#   tag "upstream"  Linux VERSION as released (Debian's orig tarball)
-#   tag "base"      + patches/block/series, rig fixes outside drivers/md
-#   branch series   + patches/series (series trees only)
+#   tag "upstream"  Linux VERSION as Debian ships it (see LINUX_PIN)
+#   tag "base"      + the block fix (patches/block, or its 6.18 version)
+#   branch series   + the patch queue of VERSION (series trees only):
+#                   patches/ on 6.18.15, patches/mainline/ on 7.3.4
 # Trees live in $CACHE/k/NAME/src, their build in $CACHE/k/NAME/build, so
 # the path from build to source is the same for every kernel and ccache
 # can share objects between them.
 . "$(dirname "$0")/lib.sh"
 
 ver=$1 kind=${2:-series}
-read -r srcver sha <<<"${LINUX_PIN[$ver]:-}" || true
-[ -n "${sha:-}" ] || die "no pin for Linux $ver (known: ${!LINUX_PIN[*]})"
+pin=${LINUX_PIN[$ver]:-}
+[ -n "$pin" ] || die "no pin for Linux $ver (known: ${!LINUX_PIN[*]})"
 
 name=$ver
 [ "$kind" = series ] || name=$ver-base
@@ -22,7 +23,16 @@ src=$CACHE/k/$name/src
 
 extract() {
 	local tarball
-	tarball=$("$RIG/scripts/fetch.sh" linux "$ver" "$sha" "$srcver")
+	local how srcver sha pkg pkgver debsha member membersha
+	read -r how <<<"$pin"
+	if [ "$how" = src ]; then
+		read -r how srcver sha <<<"$pin"
+		tarball=$("$RIG/scripts/fetch.sh" linux "$ver" "$sha" "$srcver")
+	else
+		read -r how pkg pkgver debsha member membersha <<<"$pin"
+		tarball=$("$RIG/scripts/fetch.sh" --deb "$pkg" "$pkgver" \
+			"$debsha" "$member" "$membersha")
+	fi
 	msg "extracting $(basename "$tarball") into $src"
 	rm -rf "$src.tmp"
 	mkdir -p "$src.tmp"
@@ -63,7 +73,9 @@ queue_hash() { # DIR...
 if [ ! -d "$src/.git" ]; then
 	msg "creating the upstream commit"
 	git_fixed init -q -b series
-	git_fixed add -A
+	# -f: Debian's tarballs carry a top-level .gitignore that ignores
+	# everything ("/*", its packaging).
+	git_fixed add -A -f
 	git_fixed commit -q -m "Linux $ver"
 	git_fixed tag upstream
 fi
@@ -75,8 +87,8 @@ for k in user.name user.email; do
 	git -C "$src" config "$k" "$v"
 done
 
-queues=("$RIG/patches/block")
-[ "$kind" = series ] && queues+=("$RIG/patches")
+queues=("$(block_queue_dir "$ver")")
+[ "$kind" = series ] && queues+=("$(queue_dir "$ver")")
 want=$(queue_hash "${queues[@]}")
 stamp=$src/.git/rig-applied
 head=$(git -C "$src" rev-parse HEAD)
@@ -98,16 +110,16 @@ if [ "$head" != "$(git -C "$src" rev-parse upstream)" ]; then
 	msg "old head kept as branch 'previous'"
 fi
 git -C "$src" checkout -q -B series upstream
-apply_queue "$RIG/patches/block"
+apply_queue "$(block_queue_dir "$ver")"
 git -C "$src" tag -f base >/dev/null
 if [ "$kind" = series ]; then
 	# The cover letter becomes the branch description, for export.
-	cover=$RIG/patches/0000-cover-letter.patch
+	cover=$(queue_dir "$ver")/0000-cover-letter.patch
 	if [ -f "$cover" ]; then
 		git -C "$src" config branch.series.description \
 			"$("$RIG/scripts/cover.sh" read "$cover")"
 	fi
-	apply_queue "$RIG/patches"
+	apply_queue "$(queue_dir "$ver")"
 fi
 echo "$want $(git -C "$src" rev-parse HEAD)" >"$stamp"
 echo "$src"
