@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# initramfs.sh OUT.cpio.gz GROUP...
+# initramfs.sh OUT.cpio.gz SPEC...
 #
 # Build the guest's initramfs: busybox and bash (static), mdadm and mdmon
 # from the pinned source, a few host tools with their shared libraries,
-# guest/ (init and the TAP runner) and the named test groups.
+# guest/ (init and the TAP runner) and the test groups the specs name
+# (GROUP, GROUP@I/N or GROUP/CASE, see guest/cases).
 . "$(dirname "$0")/lib.sh"
 
 out=$1
@@ -62,7 +63,8 @@ printf 'AUTO -all\n' >"$root/etc/mdadm.conf"
 cp -r "$RIG/guest" "$root/guest"
 rm -rf "$root/guest/tools" "$root/guest/bin"
 mkdir -p "$root/tests"
-for g in "${@%@*}"; do
+for spec in "$@"; do
+	g=${spec%%[@/]*}	# GROUP, GROUP@I/N or GROUP/CASE
 	[ -d "$root/tests/$g" ] || cp -r "$RIG/tests/$g" "$root/tests/$g"
 	# A group listing suite tests runs mdadm's own suite.
 	if [ -f "$RIG/tests/$g/suite" ] && [ ! -d "$root/mdadm-tests" ]; then
