@@ -1,20 +1,28 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# bisect.sh build|boot
+# bisect.sh build|boot [VERSION]
 #
-# Check the series patch by patch, in a worktree of the series tree:
+# Check the patch queue of Linux VERSION (default 6.18.15: patches/;
+# 7.3.4: patches/mainline/) patch by patch, in a worktree of its series
+# tree, $CACHE/k/VERSION-bisect/src:
 #   build  build bzImage after each patch, then drivers/md at W=1 with
 #          sparse (C=2) on every file; fail on any warning, line numbers
 #          aside, that the base does not have.
 #   boot   boot each patch's bzImage with the "bisect" guest tests.
 # Results are kept per commit, so an unchanged patch is not checked twice.
+# An empty queue passes at once.
 . "$(dirname "$0")/lib.sh"
 
-mode=$1
-tree=$CACHE/k/$SERIES_BASE/src
-dir=$CACHE/k/$SERIES_BASE-bisect
+mode=$1 ver=${2:-$SERIES_BASE}
+tree=$CACHE/k/$ver/src
+dir=$CACHE/k/$ver-bisect
 src=$dir/src
 w1=$dir/w1
+[ -d "$tree/.git" ] || die "no series tree $tree; run 'make tree' first"
+if [ -z "$(git -C "$tree" rev-list base..series)" ]; then
+	echo "no patches on top of Linux $ver: nothing to check"
+	exit 0
+fi
 mkdir -p "$dir/results"
 
 if [ ! -d "$src" ]; then
@@ -47,7 +55,7 @@ build_all() {
 	base_warn=$dir/results/base-$(git -C "$tree" rev-parse base)-$cfg.warn
 	if [ ! -f "$base_warn" ]; then
 		git -C "$src" checkout -q --detach base
-		"$RIG/scripts/build.sh" "$SERIES_BASE-bisect" >/dev/null
+		"$RIG/scripts/build.sh" "$ver-bisect" >/dev/null
 		warnings base >"$base_warn.tmp" && mv "$base_warn.tmp" "$base_warn"
 	fi
 	for c in $(git -C "$tree" rev-list --reverse base..series); do
@@ -60,7 +68,7 @@ build_all() {
 			continue
 		fi
 		git -C "$src" checkout -q --detach "$c"
-		if ! image=$("$RIG/scripts/build.sh" "$SERIES_BASE-bisect" 2>"$res.log"); then
+		if ! image=$("$RIG/scripts/build.sh" "$ver-bisect" 2>"$res.log"); then
 			tail -n 20 "$res.log"
 			echo "not ok: does not build" >"$res.build"
 		else
@@ -92,7 +100,7 @@ boot_all() {
 		fi
 		if [ ! -f "$res.boot" ]; then
 			if run=$("$RIG/scripts/run-vm.sh" "$res.bzImage" \
-				"bisect-$n" bisect 2>/dev/null); then
+				"bisect-$ver-$n" bisect 2>/dev/null); then
 				echo "ok: boots, bitmap array works" >"$res.boot"
 			else
 				grep -E '^(not ok|#)' "$run/tap.log" | head -n 20
@@ -111,5 +119,5 @@ boot_all() {
 case $mode in
 build) build_all ;;
 boot) boot_all ;;
-*) die "usage: bisect.sh build|boot" ;;
+*) die "usage: bisect.sh build|boot [VERSION]" ;;
 esac

@@ -1,18 +1,21 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# export.sh
+# export.sh [VERSION]
 #
-# Regenerate patches/ from the series tree: one git format-patch file per
-# commit on top of "base", the cover letter from the branch description,
-# and the series file.  The output depends only on the commits, so
-# "make tree && make export" changes nothing.
+# Regenerate the patch queue of Linux VERSION (default 6.18.15: patches/;
+# 7.3.4: patches/mainline/) from its series tree, $CACHE/k/VERSION/src:
+# one git format-patch file per commit on top of "base", the cover letter
+# from the branch description, and the series file.  The output depends
+# only on the commits, so "make tree && make export" changes nothing.
+# EXPORT_DIR= writes elsewhere (tests/host/001 compares).
 . "$(dirname "$0")/lib.sh"
 
-src=$CACHE/k/$SERIES_BASE/src
-[ -d "$src/.git" ] || die "no series tree; run 'make tree' first"
+ver=${1:-$SERIES_BASE}
+src=$CACHE/k/$ver/src
+[ -d "$src/.git" ] || die "no series tree $src; run 'make tree' first"
 git -C "$src" diff --quiet HEAD || die "$src has uncommitted changes"
 
-out=${EXPORT_DIR:-$RIG/patches}
+out=${EXPORT_DIR:-$(queue_dir "$ver")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=$(git -C "$src" rev-list --count base..HEAD)
@@ -33,12 +36,13 @@ if [ -f "$tmp/0000-cover-letter.patch" ]; then
 	sed -i "0,/^Date: .*/s//$date/" "$tmp/0000-cover-letter.patch"
 fi
 {
-	echo "# Apply in this order with git am on top of Linux $SERIES_BASE."
+	echo "# Apply in this order with git am on top of Linux $ver."
 	echo "# 0000-cover-letter.patch is the cover letter; it is not applied."
 	(cd "$tmp" && ls -- *.patch 2>/dev/null |
 		grep -v '^0000-cover-letter.patch$' || true)
 } >"$tmp/series.new"
 mv "$tmp/series.new" "$tmp/series"
+# Only the queue's own files: patches/ holds block/ and mainline/ too.
 rm -f "$out"/*.patch "$out/series"
 mkdir -p "$out"
 cp "$tmp"/* "$out"/
