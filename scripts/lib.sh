@@ -12,6 +12,19 @@ mkdir -p "$CACHE"
 # stable line) on Linux 6.18.15, patches/mainline/ on Linux 7.3.4.
 SERIES_BASE=6.18.15
 MAINLINE_BASE=7.3.4
+# Upstream Linux with its own version of the fix, for comparison.
+ANCHOR=7.1.13
+
+# The kernels the rig boots, by label: the tree k/NAME each is built from
+# (tree.sh VERSION lays out k/VERSION, tree.sh VERSION base k/VERSION-base).
+# All carry the block fix.
+declare -A KERNEL_TREE=(
+	[series]=$SERIES_BASE		# + patches/
+	[mainline]=$MAINLINE_BASE	# + patches/mainline/
+	[base]=$SERIES_BASE-base	# unpatched
+	[upstream]=$MAINLINE_BASE-base	# unpatched
+	[anchor]=$ANCHOR-base		# unpatched, upstream's own fix
+)
 
 # queue_dir VERSION: the patch queue applied to Linux VERSION.
 queue_dir() {

@@ -1,0 +1,46 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# compare.sh
+#
+# What the unpatched kernels get wrong, as TAP ending with "N passed, N
+# failed": every guest group (debug build) and mdadm's own suite (build
+# without the debug set) on base (Linux 6.18.15), upstream (7.3.4) and
+# the anchor (7.1.13, upstream's own version of the fix), all with
+# patches/block.  Each case's result must match tests/expect/<kernel>
+# (cases listed there fail, all others pass; "maybe:CASE" either), and
+# every serial log must be clean unless marked "log:GROUP" there.  make
+# check runs only the listed cases of base and upstream; this is where
+# the lists are checked in full.  VM_JOBS and REUSE_RUNS=1 as for make
+# check.
+. "$(dirname "$0")/lib.sh"
+. "$RIG/scripts/pipeline.sh"
+
+KERNELS=${KERNELS:-base upstream anchor}
+boots_of() { full_boots "$1"; }
+"$RIG/scripts/deps.sh"
+start=$SECONDS
+
+echo "TAP version 13"
+echo "# kernels: base=$SERIES_BASE upstream=$MAINLINE_BASE anchor=$ANCHOR" \
+	"(each with its patches/block, no md patches)"
+for k in $KERNELS; do
+	queue_tree "$k"
+	queue_build "$k" debug
+done
+for k in $KERNELS; do queue_build "$k" nodebug; done
+for k in $KERNELS; do queue_boots "$k"; done
+
+run_all
+
+report_builds
+report_boots
+echo "1..$n"
+echo "# verdict table (logs in $CACHE/runs):"
+"$RIG/scripts/table.sh" "${table_args[@]}" | sed 's/^/# /'
+echo "# figures reported by the cases, per kernel:"
+"$RIG/scripts/figures.sh" "${table_args[@]}" | sed 's/^/# /'
+echo "# timeline (seconds from the start; cpu: host CPU seconds):"
+report_timeline compare | sed 's/^/# /'
+echo "# make compare took $((SECONDS - start)) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

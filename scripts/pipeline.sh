@@ -1,0 +1,413 @@
+# SPDX-License-Identifier: GPL-2.0
+# pipeline.sh: the machinery of make check and make compare.  Source it
+# after lib.sh.
+#
+# The work is queued, then run in two lanes:
+#  - steps, one at a time, in the order queued: lay out a tree, build a
+#    kernel, the host checks of a queue that do not boot (the bisect
+#    builds among them).  Each build uses both cores.
+#  - jobs, VM_JOBS at a time (default 6), beside the steps: the boots of
+#    a kernel, each as soon as the step that builds its image is done, and
+#    the host checks that boot guests (BOOTS_GUESTS=1 in the case), once
+#    the queue's other host checks are done.  Ready jobs start longest
+#    first, by the time their last run took.
+# Then every boot is judged against tests/expect/<kernel>, as TAP.  Each
+# step and job is timed: the timeline is printed at the end and kept in
+# $CACHE/runs/<time>-<what>.timeline.
+#
+# Boots are lines "KERNEL NAME VARIANT SPECS": SPECS comma-separated
+# guest/cases specs, VARIANT debug or nodebug (the kernel built without
+# the debug set).  A case that kills the guest loses the rest of its boot
+# ("-", which an expected failure accepts), so a group that a kernel's
+# expect file marks "log:GROUP" (its serial log is expected dirty: a
+# deadlock, a hung task) always gets a boot of its own.
+
+# Every debug group, as boots: groups joined by commas share a boot, and
+# are sized so that boots run side by side finish together.  "GROUP@I/N"
+# is the I-th of N shards of a group's cases.  The series also runs a
+# smoke test of "make bench" (small sizes, figures reported).  A new group
+# goes in here.
+DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,faults,persist
+	recreate,busy,badinput leaks,stress"
+# mdadm's own suite, on the kernel built without the debug set, where it
+# runs several times faster.
+NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
+
+VM_JOBS=${VM_JOBS:-6}
+state=$(mktemp -d)
+mkdir -p "$state"/{done,failed,out,host} "$CACHE/times" "$CACHE/runs"
+trap 'rm -rf "$state"' EXIT
+T0=$(date +%s)
+steps=()		# step ids, in order
+declare -A step_cmd	# [id]: the command, for eval
+jobs_q=()		# job ids
+declare -A job_cmd job_after
+boots=()		# "KERNEL NAME VARIANT SPECS"
+host_cases=()		# "NNN VERSION", in the order reported
+
+# --- queueing ------------------------------------------------------------
+
+add_step() { steps+=("$1"); step_cmd[$1]=$2; }	# ID COMMAND
+add_job() { jobs_q+=("$1"); job_cmd[$1]=$2; job_after[$1]=${3:-}; } # ID CMD AFTER
+
+# queue_tree LABEL: lay out the tree of kernel LABEL.
+queue_tree() {
+	local t=${KERNEL_TREE[$1]} kind=series
+	[ "${t%-base}" = "$t" ] || kind=base
+	add_step "tree:$1" "\"\$RIG/scripts/tree.sh\" ${t%-base} $kind >/dev/null"
+}
+
+# queue_build LABEL VARIANT: build its image (nothing with REUSE_RUNS).
+queue_build() {
+	[ -z "${REUSE_RUNS:-}" ] || return 0
+	add_step "$2:$1" "VARIANT=$2 \"\$RIG/scripts/build.sh\" ${KERNEL_TREE[$1]}"
+}
+
+# queue_boots KERNEL: its boots (boots_of KERNEL prints them, one a line),
+# each a job after the build of its image.
+queue_boots() {
+	local k=$1 name variant specs
+	while read -r _ name variant specs; do
+		boots+=("$k $name $variant $specs")
+		add_job "boot:$k:$name" "boot $k $name $variant $specs" \
+			"$([ -n "${REUSE_RUNS:-}" ] || echo "$variant:$k")"
+	done < <(boots_of "$k")
+}
+
+# queue_host VERSION: the host checks of the queue on Linux VERSION, as one
+# step (those that do not boot) and jobs after it (those that do).
+queue_host() {
+	local f n
+	add_step "host:$1" "host_steps $1"
+	for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
+		n=${f##*/}
+		host_cases+=("$n $1")
+		! grep -q '^BOOTS_GUESTS=1' "$f" ||
+			add_job "host:$n:$1" "host_case $n $1" "host:$1"
+	done
+}
+
+# --- boots ---------------------------------------------------------------
+
+label_of() { echo "$1-${2//[,:@\/]/-}"; } # KERNEL BOOT-NAME
+
+# boot_name VARIANT SPECS: the name of a boot, part of its run's label.
+boot_name() {
+	local n=$2
+	[ "$1" = debug ] || n=$1:$2
+	echo "${n//[,:@\/]/-}"
+}
+
+# boot_words KERNEL WORD...: boots from words of BOOTS lists: "SPECS"
+# (comma-separated) or "nodebug:SPECS".  A group the kernel's expect file
+# marks "log:" is taken out of its word into a boot of its own.
+boot_words() {
+	local k=$1 w v specs s rest log
+	shift
+	log=$(sed -n 's/^log://p' "$RIG/tests/expect/$k" 2>/dev/null || true)
+	for w in "$@"; do
+		v=debug specs=$w
+		[ "${w#nodebug:}" = "$w" ] || v=nodebug specs=${w#nodebug:}
+		rest=
+		for s in ${specs//,/ }; do
+			if grep -qx "${s%%[@/]*}" <<<"$log"; then
+				echo "$k $(boot_name $v "$s") $v $s"
+			else
+				rest+=${rest:+,}$s
+			fi
+		done
+		[ -z "$rest" ] || echo "$k $(boot_name $v "$rest") $v $rest"
+	done
+}
+
+# full_boots KERNEL: every debug group and mdadm's suite.
+full_boots() {
+	local w nd=()
+	for w in $NODEBUG_BOOTS; do nd+=("nodebug:$w"); done
+	boot_words "$1" "${nd[@]}" $DEBUG_BOOTS
+}
+
+# expect_boots KERNEL: only the cases tests/expect/KERNEL lists (debug
+# kernel): one boot "expect" for the groups not marked "log:", maybe:
+# cases last, and one boot "expect-GROUP" per "log:GROUP", with the
+# listed cases of that group, or the whole group if none is listed.
+expect_boots() {
+	local k=$1 e=$RIG/tests/expect/$1 g logs common specs
+	[ -f "$e" ] || die "no $e"
+	logs=$(sed -n 's/^log://p' "$e")
+	common=$(listed_cases "$e" | while read -r c; do
+		grep -qx "${c%%/*}" <<<"$logs" || echo "$c"; done | paste -sd,)
+	[ -z "$common" ] || echo "$k expect debug $common"
+	for g in $logs; do
+		specs=$(listed_cases "$e" | { grep "^$g/" || true; } | sort | paste -sd,)
+		echo "$k expect-$g debug ${specs:-$g}"
+	done
+}
+
+# listed_cases EXPECT: the cases it lists, then its maybe: cases; each
+# kind grouped by group, groups in order of first appearance, cases in
+# their order within a group.
+listed_cases() {
+	local prefix
+	for prefix in '' maybe:; do
+		sed -n "s|^$prefix\([a-z0-9_-]*/[^ ]*\)\$|\1|p" "$1" |
+			awk -F/ '{ if (!($1 in o)) o[$1] = n++; print o[$1], $0 }' |
+			sort -k1,1n -k2 | cut -d' ' -f2
+	done
+}
+
+# boot KERNEL NAME VARIANT SPECS: one boot, its run directory in
+# the job's output.
+boot() {
+	local k=$1 name=$2 v=$3 specs=$4 label img
+	label=$(label_of "$k" "$name")
+	if [ -n "${REUSE_RUNS:-}" ]; then
+		readlink "$CACHE/runs/latest-$label"
+		return
+	fi
+	img=$(cat "$state/out/$(id_file "$v:$k")")
+	"$RIG/scripts/run-vm.sh" "$img" "$label" ${specs//,/ } 2>/dev/null || true
+}
+
+# --- host checks ---------------------------------------------------------
+
+# host_case NNN VERSION: run tests/host/NNN on the queue of VERSION; its
+# status and output in $state/host/NNN-VERSION.{rc,log}.
+host_case() {
+	local f=$RIG/tests/host/$1 status=0
+	msg "host/$1 $2: $(bash -c ". $f; echo \"\$DESCRIPTION\"")"
+	( export VERSION=$2; . "$RIG/tests/host/rc"; . "$f"; test_case ) \
+		>"$state/host/$1-$2.log" 2>&1 || status=$?
+	echo "$status" >"$state/host/$1-$2.rc"
+}
+
+host_steps() { # VERSION: the host checks that do not boot
+	local f
+	for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
+		grep -q '^BOOTS_GUESTS=1' "$f" || host_case "${f##*/}" "$1"
+	done
+}
+
+# --- running -------------------------------------------------------------
+
+id_file() { echo "${1//[:\/@,]/_}"; }
+
+# timed KIND ID COMMAND: run it, output in $state/out/ID, a timeline line
+# "KIND ID START END CPU STATUS" (seconds since the start, CPU seconds of
+# the command and its children).
+timed() {
+	local kind=$1 id=$2 f s e status=0
+	f=$(id_file "$id")
+	s=$(($(date +%s) - T0))
+	( eval "$3" >"$state/out/$f" 2> >(tee "$state/out/$f.log" >&2)
+	  rc=$?; times >"$state/out/$f.times"; exit $rc ) || status=$?
+	e=$(($(date +%s) - T0))
+	cpu=$(awk 'NR == 2 { gsub(/[ms]/, " "); print int($1 * 60 + $2 + $3 * 60 + $4) }' \
+		"$state/out/$f.times")
+	echo "$kind $id $s $e $cpu $status" >>"$state/timeline"
+	[ -n "${REUSE_RUNS:-}" ] || echo $((e - s)) >"$CACHE/times/$f"
+	if [ "$status" = 0 ]; then
+		touch "$state/done/$f"
+	else
+		touch "$state/failed/$f"
+	fi
+	return 0
+}
+
+# run_all: the steps in order, in the background; the jobs as their steps
+# are done, VM_JOBS at a time, longest first.
+run_all() {
+	local s j f dep ready left pending n
+	(
+		set +e
+		for s in "${steps[@]}"; do
+			msg "step $s"
+			timed step "$s" "${step_cmd[$s]}"
+			[ -f "$state/done/$(id_file "$s")" ] || msg "step $s FAILED"
+		done
+	) &
+	local chain=$!
+	pending=$(for j in "${jobs_q[@]}"; do
+		last=$(cat "$CACHE/times/$(id_file "$j")" 2>/dev/null || true)
+		echo "${last:-99999} $j"
+	done | sort -s -rn -k1,1 | cut -d' ' -f2)
+	declare -A running=()
+	while :; do
+		for j in "${!running[@]}"; do
+			kill -0 "${running[$j]}" 2>/dev/null && continue
+			wait "${running[$j]}" || true
+			msg "done $j ($(cat "$CACHE/times/$(id_file "$j")" 2>/dev/null) s)"
+			unset "running[$j]"
+		done
+		left=
+		for j in $pending; do
+			ready=1
+			for dep in ${job_after[$j]}; do
+				f=$(id_file "$dep")
+				if [ -f "$state/failed/$f" ]; then
+					ready=skip
+					break
+				fi
+				[ -f "$state/done/$f" ] || ready=0
+			done
+			if [ $ready = skip ]; then
+				msg "$j: not run, ${job_after[$j]} failed"
+				touch "$state/failed/$(id_file "$j")"
+			elif [ $ready = 1 ] && [ ${#running[@]} -lt "$VM_JOBS" ]; then
+				msg "start $j"
+				timed job "$j" "${job_cmd[$j]}" &
+				running[$j]=$!
+			else
+				left+=" $j"
+			fi
+		done
+		pending=$left
+		[ -z "$pending" ] && [ ${#running[@]} -eq 0 ] && break
+		sleep 2
+	done
+	wait "$chain" || true
+	ran=$(($(date +%s) - T0))
+}
+
+# --- TAP -----------------------------------------------------------------
+
+n=0 passed=0 failed=0
+tap() { # STATUS DESCRIPTION [DIAGNOSTICS-FILE]
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+		passed=$((passed + 1))
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+		[ -z "${3:-}" ] || sed 's/^/#   /' "$3"
+	fi
+}
+
+# is VALUE WANTED...: 0 if VALUE is one of WANTED, else 1, printed (a
+# failed test would end this script under set -e).
+is() {
+	local v=$1
+	shift
+	case " $* " in *" $v "*) echo 0 ;; *) echo 1 ;; esac
+}
+
+# boot_cases SPECS: the cases of comma-separated specs as guest/run names
+# them in its TAP.
+boot_cases() { "$RIG/guest/cases" "$RIG/tests" ${1//,/ } | sed 's|/suite:|/|'; }
+
+# check_case KERNEL CASE TAP EXPECT: one TAP line for CASE's result on
+# KERNEL, against the cases EXPECT lists as failing there ("maybe:CASE":
+# may fail or pass there, EXPECT says why).  A suite test its group's
+# skip file names must be skipped, with its reason.
+check_case() {
+	local got want=pass g=${2%%/*} log=$state/case.log
+	got=$(tap_result "$2" "$3")
+	grep -qx "$2" "$4" 2>/dev/null && want=FAIL
+	if grep -qx "maybe:$2" "$4" 2>/dev/null; then
+		tap "$(is "$got" pass FAIL)" "$1 $2 passes or fails there, as listed ($got)"
+		return
+	fi
+	if [ -f "$RIG/tests/$g/skip" ] && grep -q "^${2#*/} " "$RIG/tests/$g/skip"; then
+		tap "$(is "$got" skip)" "$1 $2 is skipped, as listed ($got)"
+		return
+	fi
+	awk -v c="$2" '$4 == c || $3 == c { p = 1; print; next }
+		p && /^#/ { print; next } { p = 0 }' "$3" | grep '^#' >"$log" || true
+	if [ "$want" = FAIL ]; then
+		# "-": did not run, because the guest died earlier.
+		tap "$(is "$got" FAIL -)" "$1 $2 fails, as expected ($got)" "$log"
+	else
+		tap "$(is "$got" pass)" "$1 $2 passes ($got)" "$log"
+	fi
+}
+
+# report_host: one TAP line per host check and queue.
+report_host() {
+	local nv nnn v f desc
+	for nv in "${host_cases[@]}"; do
+		read -r nnn v <<<"$nv"
+		f=$RIG/tests/host/$nnn
+		desc=$(bash -c ". $f; echo \"\$DESCRIPTION\"")
+		if [ -f "$state/host/$nnn-$v.rc" ]; then
+			tap "$(cat "$state/host/$nnn-$v.rc")" \
+				"host/$nnn $(queue_label "$v") - $desc" "$state/host/$nnn-$v.log"
+		else
+			echo "# host/$nnn did not run: a step before it failed" >"$state/case.log"
+			tap 1 "host/$nnn $(queue_label "$v") - $desc" "$state/case.log"
+		fi
+	done
+}
+
+# queue_label VERSION: series (patches/) or mainline (patches/mainline/).
+queue_label() {
+	local k
+	for k in series mainline; do
+		[ "${KERNEL_TREE[$k]}" != "$1" ] || { echo "$k"; return; }
+	done
+	echo "$1"
+}
+
+# report_boots: the cases of every boot against the expect file of its
+# kernel, then its serial log, expected dirty if one of its groups is
+# listed as "log:GROUP".  table_args gets "KERNEL=RUN" for table.sh.
+table_args=()
+report_boots() {
+	local line k name v specs r expect dirty status g c f
+	for line in "${boots[@]}"; do
+		read -r k name v specs <<<"$line"
+		expect=$RIG/tests/expect/$k
+		f=$(id_file "boot:$k:$name")
+		r=$(cat "$state/out/$f" 2>/dev/null || true)
+		if [ ! -f "$state/done/$f" ] || [ -z "$r" ] || [ ! -d "$r" ]; then
+			echo "# no run: the kernel did not build, or no run to reuse" >"$state/case.log"
+			tap 1 "$k $name: booted" "$state/case.log"
+			continue
+		fi
+		table_args+=("$k=$r")
+		for c in $(boot_cases "$specs"); do
+			check_case "$k" "$c" "$r/tap.log" "$expect"
+		done
+		dirty=$(for g in ${specs//,/ }; do grep -x "log:${g%%[@/]*}" "$expect" || true; done)
+		status=0
+		"$RIG/scripts/scan-log.sh" "$r/console.log" >"$state/case.log" 2>&1 || status=$?
+		if [ -n "$dirty" ]; then
+			tap "$(is "$status" 1)" "$k $name: serial log shows the expected failure" "$state/case.log"
+		else
+			tap "$status" "$k $name: serial log clean" "$state/case.log"
+		fi
+	done
+}
+
+# report_builds: a failed step is a failed test.
+report_builds() {
+	local s f
+	for s in "${steps[@]}"; do
+		f=$(id_file "$s")
+		[ -f "$state/failed/$f" ] || continue
+		tail -n 30 "$state/out/$f.log" >"$state/case.log" 2>/dev/null || true
+		tap 1 "step $s" "$state/case.log"
+	done
+}
+
+# report_timeline WHAT: each step and job with its start, end and host
+# CPU seconds, and the totals per kind, kept in
+# $CACHE/runs/<time>-WHAT.timeline.
+report_timeline() {
+	local out
+	out=$CACHE/runs/$(date -d "@$T0" +%Y%m%d-%H%M%S)-$1.timeline
+	sort -k3,3n -k4,4n "$state/timeline" |
+		awk -v total=$(($(date +%s) - T0)) -v ran="${ran:-0}" '
+		{ printf "%-4s %-44s %5d-%5d s %5d s  cpu %5d s%s\n", $1, $2, $3, $4,
+			$4 - $3, $5, $6 ? "  FAILED" : ""
+		  k = $2; sub(/:.*/, "", k); if ($1 == "job") k = "job " k
+		  cpu[k] += $5; wall[k] += $4 - $3
+		  if (!(k in first) || $3 < first[k]) first[k] = $3
+		  if ($4 > last[k]) last[k] = $4; all += $5 }
+		END {
+			for (k in cpu) printf "phase %-14s %5d-%5d s, %5d s in all, cpu %5d s\n",
+				k, first[k], last[k], wall[k], cpu[k]
+			printf "judging the results %d-%d s\n", ran, total
+			printf "total %d s, cpu %d s (%.2f cores)\n", total, all, all / (total ? total : 1)
+		}' | tee "$out"
+}
