@@ -123,3 +123,41 @@ try_write() {
 	expect_eq "$1 after '${2:0:40}'" "$after" "$before"
 	array_intact
 }
+
+# md_thread_pid MD: the pid of MD's md thread (md0_raid1, md0_raid5, ...).
+md_thread_pid() {
+	local p
+	for p in /proc/[0-9]*; do
+		case $(cat "$p/comm" 2>/dev/null) in
+		"$1"_raid*) echo "${p#/proc/}"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+# slow_md_thread MD: starve MD's md thread, to hold open on purpose the
+# windows between what the kernel decides and what the md thread later
+# does with it: SCHED_IDLE, and one busy loop per vCPU.  fast_md_thread
+# MD undoes it.
+slow_md_thread() {
+	local pid i
+	pid=$(md_thread_pid "$1") || fail "no md thread for $1"
+	chrt -i -p 0 "$pid"
+	for i in $(seq "$(nproc)"); do
+		(while :; do :; done) &
+		echo $! >>/tmp/busy.pids
+	done
+}
+
+fast_md_thread() {
+	local pid
+	if [ -f /tmp/busy.pids ]; then
+		kill $(cat /tmp/busy.pids) 2>/dev/null || true
+		wait $(cat /tmp/busy.pids) 2>/dev/null || true
+		rm -f /tmp/busy.pids
+	fi
+	if pid=$(md_thread_pid "$1"); then
+		chrt -o -p 0 "$pid"
+	fi
+	return 0
+}

@@ -13,7 +13,7 @@ shift
 mdadm_dir=$("$RIG/scripts/mdadm.sh")
 
 # Host binaries the tests use, copied with the libraries they link.
-host_tools=(/sbin/dmsetup /sbin/losetup /sbin/mkfs.ext4 /usr/bin/setpriv
+host_tools=(/sbin/dmsetup /sbin/losetup /sbin/mkfs.ext4 /usr/bin/setpriv /usr/bin/chrt
 	/sbin/blkid /sbin/wipefs /usr/bin/lsblk /sbin/fsck /sbin/e2fsck
 	/sbin/mke2fs /sbin/blockdev)
 
