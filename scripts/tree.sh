@@ -24,7 +24,7 @@ src=$CACHE/k/$name/src
 extract() {
 	local tarball
 	local how srcver sha pkg pkgver debsha member membersha
-	read -r how <<<"$pin"
+	read -r how _ <<<"$pin"
 	if [ "$how" = src ]; then
 		read -r how srcver sha <<<"$pin"
 		tarball=$("$RIG/scripts/fetch.sh" linux "$ver" "$sha" "$srcver")
