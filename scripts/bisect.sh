@@ -51,12 +51,15 @@ warnings() {
 }
 
 build_all() {
-	local c n=0 bad=0 image base_warn new
+	local c n=0 bad=0 image base_warn new t0 t1 times
 	base_warn=$dir/results/base-$(git -C "$tree" rev-parse base)-$cfg.warn
 	if [ ! -f "$base_warn" ]; then
+		t0=$SECONDS
 		git -C "$src" checkout -q --detach base
 		"$RIG/scripts/build.sh" "$ver-bisect" >/dev/null
+		t1=$SECONDS
 		warnings base >"$base_warn.tmp" && mv "$base_warn.tmp" "$base_warn"
+		echo "base: bzImage $((t1 - t0)) s, W=1 and sparse $((SECONDS - t1)) s"
 	fi
 	for c in $(git -C "$tree" rev-list --reverse base..series); do
 		n=$((n + 1))
@@ -68,12 +71,15 @@ build_all() {
 			continue
 		fi
 		git -C "$src" checkout -q --detach "$c"
+		t0=$SECONDS times=
 		if ! image=$("$RIG/scripts/build.sh" "$ver-bisect" 2>"$res.log"); then
 			tail -n 20 "$res.log"
 			echo "not ok: does not build" >"$res.build"
 		else
 			cp "$image" "$res.bzImage"
+			t1=$SECONDS
 			new=$(warnings "$c" | comm -13 "$base_warn" -)
+			times=" (bzImage $((t1 - t0)) s, W=1 and sparse $((SECONDS - t1)) s)"
 			if [ -n "$new" ]; then
 				echo "$new"
 				echo "not ok: new warnings" >"$res.build"
@@ -81,16 +87,16 @@ build_all() {
 				echo "ok: builds, no new W=1/sparse warning" >"$res.build"
 			fi
 		fi
-		echo "patch $n: $(cat "$res.build"): $subj"
+		echo "patch $n: $(cat "$res.build"): $subj$times"
 		grep -q '^ok' "$res.build" || bad=1
 	done
 	return $bad
 }
 
 boot_all() {
-	local c n=0 bad=0 run
+	local c n=0 bad=0 run took
 	for c in $(git -C "$tree" rev-list --reverse base..series); do
-		n=$((n + 1))
+		n=$((n + 1)) took=
 		subj=$(git -C "$tree" log -1 --format=%s "$c")
 		res=$dir/results/$c-$cfg
 		if [ ! -f "$res.bzImage" ]; then
@@ -102,6 +108,7 @@ boot_all() {
 			if run=$("$RIG/scripts/run-vm.sh" "$res.bzImage" \
 				"bisect-$ver-$n" bisect 2>/dev/null); then
 				echo "ok: boots, bitmap array works" >"$res.boot"
+				took=" ($(cat "$run/seconds") s, cpu $(cat "$run/cpu") s)"
 			else
 				grep -E '^(not ok|#)' "$run/tap.log" | head -n 20
 				cat "$run/scan.log" 2>/dev/null | head -n 20
@@ -111,7 +118,7 @@ boot_all() {
 				continue
 			fi
 		fi
-		echo "patch $n: $(cat "$res.boot"): $subj"
+		echo "patch $n: $(cat "$res.boot"): $subj$took"
 	done
 	return $bad
 }
