@@ -39,7 +39,7 @@ mkdir -p "$state"/{done,failed,out,host} "$CACHE/times" "$CACHE/runs"
 trap 'rm -rf "$state"' EXIT
 T0=$(date +%s)
 steps=()		# step ids, in order
-declare -A step_cmd	# [id]: the command, for eval
+declare -A step_cmd step_after	# [id]: the command, for eval; steps it needs
 jobs_q=()		# job ids
 declare -A job_cmd job_after
 boots=()		# "KERNEL NAME VARIANT SPECS"
@@ -47,7 +47,7 @@ host_cases=()		# "NNN VERSION", in the order reported
 
 # --- queueing ------------------------------------------------------------
 
-add_step() { steps+=("$1"); step_cmd[$1]=$2; }	# ID COMMAND
+add_step() { steps+=("$1"); step_cmd[$1]=$2; step_after[$1]=${3:-}; } # ID CMD AFTER
 add_job() { jobs_q+=("$1"); job_cmd[$1]=$2; job_after[$1]=${3:-}; } # ID CMD AFTER
 
 # queue_tree LABEL: lay out the tree of kernel LABEL.
@@ -60,25 +60,27 @@ queue_tree() {
 # queue_build LABEL VARIANT: build its image (nothing with REUSE_RUNS).
 queue_build() {
 	[ -z "${REUSE_RUNS:-}" ] || return 0
-	add_step "$2:$1" "VARIANT=$2 \"\$RIG/scripts/build.sh\" ${KERNEL_TREE[$1]}"
+	add_step "$2:$1" "VARIANT=$2 \"\$RIG/scripts/build.sh\" ${KERNEL_TREE[$1]}" "tree:$1"
 }
 
 # queue_boots KERNEL: its boots (boots_of KERNEL prints them, one a line),
 # each a job after the build of its image.
 queue_boots() {
-	local k=$1 name variant specs
+	local k=$1 name variant specs list
+	list=$(boots_of "$k")
 	while read -r _ name variant specs; do
+		[ -n "$name" ] || continue
 		boots+=("$k $name $variant $specs")
 		add_job "boot:$k:$name" "boot $k $name $variant $specs" \
 			"$([ -n "${REUSE_RUNS:-}" ] || echo "$variant:$k")"
-	done < <(boots_of "$k")
+	done <<<"$list"
 }
 
 # queue_host VERSION: the host checks of the queue on Linux VERSION, as one
 # step (those that do not boot) and jobs after it (those that do).
 queue_host() {
 	local f n
-	add_step "host:$1" "host_steps $1"
+	add_step "host:$1" "host_steps $1" "tree:$(queue_label "$1")"
 	for f in "$RIG"/tests/host/[0-9][0-9][0-9]; do
 		n=${f##*/}
 		host_cases+=("$n $1")
@@ -221,6 +223,13 @@ run_all() {
 	(
 		set +e
 		for s in "${steps[@]}"; do
+			for dep in ${step_after[$s]}; do
+				[ -f "$state/failed/$(id_file "$dep")" ] || continue
+				msg "step $s: not run, $dep failed"
+				echo "not run: $dep failed" >"$state/out/$(id_file "$s").log"
+				touch "$state/failed/$(id_file "$s")"
+				continue 2
+			done
 			msg "step $s"
 			timed step "$s" "${step_cmd[$s]}"
 			[ -f "$state/done/$(id_file "$s")" ] || msg "step $s FAILED"
