@@ -73,6 +73,10 @@ queue_hash() { # DIR...
 if [ ! -d "$src/.git" ]; then
 	msg "creating the upstream commit"
 	git_fixed init -q -b series
+	# No automatic gc: after the first commit's 90,000 loose objects it
+	# would pack them all in the background, CPU taken from
+	# the builds and boots running beside it.
+	git_fixed config gc.auto 0
 	# -f: Debian's tarballs carry a top-level .gitignore that ignores
 	# everything ("/*", its packaging).
 	git_fixed add -A -f
