@@ -39,14 +39,14 @@ start=$SECONDS
 cpus=(-accel tcg,thread=single -smp 2)
 [ -z "${VM_ICOUNT:-}" ] ||
 	cpus=(-accel tcg,thread=single -smp 1 -icount shift=0,sleep=off)
+qemu_rc=0
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	-machine q35 -cpu max,la57=off "${cpus[@]}" -m 3G \
 	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" \
 	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 tsc=unstable rig.groups=$(IFS=,; echo "$*") brd.rd_nr=4 brd.rd_size=262144 ${VM_APPEND:-}" \
 	-display none -monitor none -no-reboot \
 	-serial "file:$run/console.log" -serial "file:$run/tap.log" \
-	</dev/null >"$run/qemu.log" 2>&1
-qemu_rc=$?
+	</dev/null >"$run/qemu.log" 2>&1 || qemu_rc=$?
 echo $((SECONDS - start)) >"$run/seconds"
 # Host CPU seconds the boot used (user + system of its children): how
 # much of the guest's time was work rather than waiting.
