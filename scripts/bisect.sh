@@ -31,7 +31,7 @@ if [ ! -d "$src" ]; then
 fi
 
 export ARCH=x86_64 CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
-export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1
+export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1 CCACHE_DEPEND=1	# see build.sh
 
 cfg=$(cat "$RIG"/config/*.config | sha256sum | cut -c1-12)
 

@@ -29,6 +29,11 @@ mkdir -p "$obj"
 export ARCH=x86_64
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=time_macros
+# Depend mode: the dependencies come from the compiler's own -MMD output
+# instead of a second preprocessor run per file.  drivers/md and fs/ext4
+# of the debug kernel from an empty cache: 64.6 CPU seconds without it,
+# 49.0 with it, 50.7 without ccache.  Hits work across trees as before.
+export CCACHE_DEPEND=1
 export KBUILD_BUILD_TIMESTAMP="Sat Jan  1 00:00:00 UTC 2000"
 export KBUILD_BUILD_USER=rig KBUILD_BUILD_HOST=rig
 ccache -M 20G >/dev/null
