@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# bisect.sh build|boot [VERSION]
+# bisect.sh build [VERSION]
+# bisect.sh boot [VERSION [N]]
 #
 # Check the patch queue of Linux VERSION (default 6.18.15: patches/;
 # 7.3.4: patches/mainline/) patch by patch, in a worktree of its series
@@ -8,7 +9,8 @@
 #   build  build bzImage after each patch, then drivers/md at W=1 with
 #          sparse (C=2) on every file; fail on any warning, line numbers
 #          aside, that the base does not have.
-#   boot   boot each patch's bzImage with the "bisect" guest tests.
+#   boot   boot each patch's bzImage (the N-th only, with N) with the
+#          "bisect" guest tests.
 # Results are kept per commit, so an unchanged patch is not checked twice.
 # An empty queue passes at once.
 . "$(dirname "$0")/lib.sh"
@@ -93,10 +95,15 @@ build_all() {
 	return $bad
 }
 
+# boot_all [N]: boot each patch's image (only the N-th with N).  A patch
+# whose boot passed once is not booted again; one whose boot failed since
+# BISECT_SINCE (seconds since the epoch: make check boots each patch as a
+# job of its own, then runs this to report) is reported, not retried.
 boot_all() {
-	local c n=0 bad=0 run took
+	local c n=0 bad=0 run took only=${1:-}
 	for c in $(git -C "$tree" rev-list --reverse base..series); do
 		n=$((n + 1)) took=
+		[ -z "$only" ] || [ "$only" = $n ] || continue
 		subj=$(git -C "$tree" log -1 --format=%s "$c")
 		res=$dir/results/$c-$cfg
 		if [ ! -f "$res.bzImage" ]; then
@@ -104,10 +111,17 @@ boot_all() {
 			bad=1
 			continue
 		fi
+		if [ ! -f "$res.boot" ] && [ -n "${BISECT_SINCE:-}" ] && [ -f "$res.boot.fail" ] &&
+		   [ "$(stat -c %Y "$res.boot.fail")" -ge "$BISECT_SINCE" ]; then
+			echo "patch $n: $(cat "$res.boot.fail"): $subj"
+			bad=1
+			continue
+		fi
 		if [ ! -f "$res.boot" ]; then
 			if run=$("$RIG/scripts/run-vm.sh" "$res.bzImage" \
 				"bisect-$ver-$n" bisect 2>/dev/null); then
 				echo "ok: boots, bitmap array works" >"$res.boot"
+				rm -f "$res.boot.fail"
 				took=" ($(cat "$run/seconds") s, cpu $(cat "$run/cpu") s)"
 			else
 				grep -E '^(not ok|#)' "$run/tap.log" | head -n 20
@@ -125,6 +139,6 @@ boot_all() {
 
 case $mode in
 build) build_all ;;
-boot) boot_all ;;
-*) die "usage: bisect.sh build|boot [VERSION]" ;;
+boot) boot_all "${3:-}" ;;
+*) die "usage: bisect.sh build [VERSION] | boot [VERSION [N]]" ;;
 esac
