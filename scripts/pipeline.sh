@@ -23,13 +23,12 @@
 # deadlock, a hung task) always gets a boot of its own.
 
 # Every debug group, as boots: groups joined by commas share a boot, and
-# are sized so that boots run side by side finish together (guest
-# seconds on the series beside five other guests: 870, 630, 1060, 650,
-# 840).  "GROUP@I/N" is the I-th of N shards of a group's cases.  bench
-# is a smoke test of "make bench" (small sizes, figures reported).  A new
-# group goes in here.
-DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate faults
-	busy,badinput leaks,stress"
+# are sized so that boots run side by side finish together.  "GROUP@I/N"
+# is the I-th of N shards of a group's cases.  bench is a smoke test of
+# "make bench" (small sizes, figures reported).  A new group goes in
+# here.
+DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate
+	faults,stale,events busy,badinput leaks,stress race"
 # mdadm's own suite, on the kernel built without the debug set, where it
 # runs several times faster.
 NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
