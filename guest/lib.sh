@@ -139,12 +139,15 @@ md_thread_pid() {
 # windows between what the kernel decides and what the md thread later
 # does with it: SCHED_IDLE, and one busy loop per vCPU.  fast_md_thread
 # MD undoes it.
+SLOW_SECONDS=${SLOW_SECONDS:-10}
 slow_md_thread() {
 	local pid i
 	pid=$(md_thread_pid "$1") || fail "no md thread for $1"
 	chrt -i -p 0 "$pid"
+	# The loops end by themselves after SLOW_SECONDS: a window held
+	# longer only stalls every IO of the array, the switch's among them.
 	for i in $(seq "$(nproc)"); do
-		(while :; do :; done) &
+		(end=$((SECONDS + SLOW_SECONDS)); while [ $SECONDS -lt $end ]; do :; done) &
 		echo $! >>/tmp/busy.pids
 	done
 }

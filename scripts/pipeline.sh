@@ -28,7 +28,7 @@
 # "make bench" (small sizes, figures reported).  A new group goes in
 # here.
 DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate
-	faults,stale,events busy,badinput leaks,stress race"
+	faults,stale,events busy,badinput leaks,stress race@1/2 race@2/2"
 # mdadm's own suite, on the kernel built without the debug set, where it
 # runs several times faster.
 NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
