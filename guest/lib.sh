@@ -146,9 +146,12 @@ slow_md_thread() {
 	chrt -i -p 0 "$pid"
 	# The loops end by themselves after SLOW_SECONDS: a window held
 	# longer only stalls every IO of the array, the switch's among them.
+	# They are not the caller's children: their end would interrupt a
+	# sysfs write of the caller's (SIGCHLD, EINTR).
 	for i in $(seq "$(nproc)"); do
-		(end=$((SECONDS + SLOW_SECONDS)); while [ $SECONDS -lt $end ]; do :; done) &
-		echo $! >>/tmp/busy.pids
+		( (end=$((SECONDS + SLOW_SECONDS))
+		   while [ $SECONDS -lt $end ]; do :; done) &
+		  echo $! >>/tmp/busy.pids )
 	done
 }
 
@@ -156,7 +159,6 @@ fast_md_thread() {
 	local pid
 	if [ -f /tmp/busy.pids ]; then
 		kill $(cat /tmp/busy.pids) 2>/dev/null || true
-		wait $(cat /tmp/busy.pids) 2>/dev/null || true
 		rm -f /tmp/busy.pids
 	fi
 	if pid=$(md_thread_pid "$1"); then
