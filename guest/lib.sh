@@ -144,13 +144,15 @@ slow_md_thread() {
 	local pid i
 	pid=$(md_thread_pid "$1") || fail "no md thread for $1"
 	chrt -i -p 0 "$pid"
-	# The loops end by themselves after SLOW_SECONDS: a window held
-	# longer only stalls every IO of the array, the switch's among them.
-	# They are not the caller's children: their end would interrupt a
-	# sysfs write of the caller's (SIGCHLD, EINTR).
+	# The loops end by themselves after SLOW_SECONDS, and the md thread
+	# gets its class back: a window held longer only stalls every IO of
+	# the array, the switch's among them.  They are not the caller's
+	# children: their end would interrupt a sysfs write of the caller's
+	# (SIGCHLD, EINTR).
 	for i in $(seq "$(nproc)"); do
 		( (end=$((SECONDS + SLOW_SECONDS))
-		   while [ $SECONDS -lt $end ]; do :; done) &
+		   while [ $SECONDS -lt $end ]; do :; done
+		   chrt -o -p 0 "$pid" 2>/dev/null) &
 		  echo $! >>/tmp/busy.pids )
 	done
 }
