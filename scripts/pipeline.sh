@@ -119,13 +119,18 @@ boot_name() {
 	echo "${n//[,:@\/]/-}"
 }
 
+# log_groups EXPECT: the groups EXPECT marks "log:" or "maybe-log:".
+log_groups() {
+	sed -n 's/^\(maybe-\)\{0,1\}log://p' "$1" 2>/dev/null || true
+}
+
 # boot_words KERNEL WORD...: boots from words of BOOTS lists: "SPECS"
 # (comma-separated) or "nodebug:SPECS".  A group the kernel's expect file
 # marks "log:" is taken out of its word into a boot of its own.
 boot_words() {
 	local k=$1 w v specs s rest log
 	shift
-	log=$(sed -n 's/^\(maybe-\)\{0,1\}log://p' "$RIG/tests/expect/$k" 2>/dev/null || true)
+	log=$(log_groups "$RIG/tests/expect/$k")
 	for w in "$@"; do
 		v=debug specs=$w
 		[ "${w#nodebug:}" = "$w" ] || v=nodebug specs=${w#nodebug:}
@@ -158,7 +163,7 @@ full_boots() {
 expect_boots() {
 	local k=$1 e=$RIG/tests/expect/$1 g logs common specs
 	[ -f "$e" ] || die "no $e"
-	logs=$(sed -n 's/^\(maybe-\)\{0,1\}log://p' "$e")
+	logs=$(log_groups "$e")
 	common=$(listed_cases "$e" | while read -r c; do
 		grep -qx "${c%%/*}" <<<"$logs" || echo "$c"; done | paste -sd,)
 	[ -z "$common" ] || echo "$k expect debug $common"
