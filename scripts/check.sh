@@ -16,12 +16,13 @@
 # the expect file says it is not ("log:GROUP").  All kernels carry
 # patches/block.  make compare boots everything on the unpatched kernels.
 #
-# Builds run one at a time, boots VM_JOBS at a time (default 6) beside
+# Builds run one at a time, boots VM_JOBS at a time (default 3) beside
 # them, each as soon as its kernel is built (see pipeline.sh).  The
-# guests spend much of their time waiting (mdadm's suite syncs at
-# 500 KiB/s and sleeps, deferred kobject releases, hung-task timeouts),
-# so several share the host's two cores well.  REUSE_RUNS=1 judges the
-# newest run of each boot again, booting nothing.
+# guests spend some of their time waiting (mdadm's suite syncs at
+# 500 KiB/s and sleeps, deferred kobject releases), so one more than the
+# host's two cores fills it; more slow every guest down (pipeline.sh).
+# REUSE_RUNS=1 judges the newest run of each boot again, booting
+# nothing.
 . "$(dirname "$0")/lib.sh"
 . "$RIG/scripts/pipeline.sh"
 

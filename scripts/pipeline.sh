@@ -6,7 +6,7 @@
 #  - steps, one at a time, in the order queued: lay out a tree, build a
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
-#  - jobs, VM_JOBS at a time (default 6), beside the steps: the boots of
+#  - jobs, VM_JOBS at a time (default 3), beside the steps: the boots of
 #    a kernel, each as soon as the step that builds its image is done, and
 #    the bisect boots of each patch of a queue, once its bisect builds are
 #    done.  Ready jobs start longest first, by the time their last run
@@ -34,7 +34,12 @@ DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate
 # runs several times faster.
 NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
 
-VM_JOBS=${VM_JOBS:-6}
+# Three guests on the host's two cores: TCG guests side by side slow each
+# other down beyond their share of the cores (the host's caches hold
+# their translated code): llbitmap's race/004 took 66 s of host CPU
+# alone, 150-180 s with four more guests beside it.  An idle guest costs
+# 5% of a core, so a third one still fills the time the others wait.
+VM_JOBS=${VM_JOBS:-3}
 # Seconds a case gets in the boots that only show what an unpatched
 # kernel fails (expect_boots); 600 elsewhere (guest/run).
 EXPECT_CASE_TIMEOUT=${EXPECT_CASE_TIMEOUT:-240}
