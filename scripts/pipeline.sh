@@ -6,7 +6,8 @@
 #  - steps, one at a time, in the order queued: lay out a tree, build a
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
-#  - jobs, VM_JOBS at a time (default 3), beside the steps: the boots of
+#  - jobs, VM_JOBS at a time (default 3; and VM_LIGHT_JOBS boots of the
+#    kernels without the debug set), beside the steps: the boots of
 #    a kernel, each as soon as the step that builds its image is done, and
 #    the bisect boots of each patch of a queue, once its bisect builds are
 #    done.  Ready jobs start longest first, by the time their last run
@@ -40,6 +41,10 @@ NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
 # alone, 150-180 s with four more guests beside it.  An idle guest costs
 # 5% of a core, so a third one still fills the time the others wait.
 VM_JOBS=${VM_JOBS:-3}
+# Boots of the kernels built without the debug set (mdadm's suite)
+# mostly wait: 40-55 s of host CPU in 240-320 s.  Up to VM_LIGHT_JOBS of
+# them run beside the VM_JOBS others instead of taking their places.
+VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
 # Seconds a case gets in the boots that only show what an unpatched
 # kernel fails (expect_boots); 600 elsewhere (guest/run).
 EXPECT_CASE_TIMEOUT=${EXPECT_CASE_TIMEOUT:-240}
@@ -250,10 +255,15 @@ timed() {
 	return 0
 }
 
+# light_job ID: whether job ID is a boot of a kernel without the debug
+# set (see VM_LIGHT_JOBS).
+light_job() { [[ $1 == boot:*:nodebug-* ]]; }
+
 # run_all: the steps in order, in the background; the jobs as their steps
-# are done, VM_JOBS at a time, longest first.
+# are done, VM_JOBS at a time (and VM_LIGHT_JOBS light ones), longest
+# first.
 run_all() {
-	local s j f dep ready left pending n
+	local s j f dep ready left pending n heavy light
 	(
 		set +e
 		for s in "${steps[@]}"; do
@@ -282,6 +292,14 @@ run_all() {
 			msg "done $j ($(cat "$CACHE/times/$(id_file "$j")" 2>/dev/null) s)"
 			unset "running[$j]"
 		done
+		heavy=0 light=0
+		for j in "${!running[@]}"; do
+			if light_job "$j"; then
+				light=$((light + 1))
+			else
+				heavy=$((heavy + 1))
+			fi
+		done
 		left=
 		for j in $pending; do
 			ready=1
@@ -296,10 +314,18 @@ run_all() {
 			if [ $ready = skip ]; then
 				msg "$j: not run, ${job_after[$j]} failed"
 				touch "$state/failed/$(id_file "$j")"
-			elif [ $ready = 1 ] && [ ${#running[@]} -lt "$VM_JOBS" ]; then
+			elif [ $ready = 1 ] && light_job "$j" &&
+			     [ $light -lt "$VM_LIGHT_JOBS" ]; then
 				msg "start $j"
 				timed job "$j" "${job_cmd[$j]}" &
 				running[$j]=$!
+				light=$((light + 1))
+			elif [ $ready = 1 ] && ! light_job "$j" &&
+			     [ $heavy -lt "$VM_JOBS" ]; then
+				msg "start $j"
+				timed job "$j" "${job_cmd[$j]}" &
+				running[$j]=$!
+				heavy=$((heavy + 1))
 			else
 				left+=" $j"
 			fi
