@@ -48,7 +48,8 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 		for k in base series anchor; do
 			r=$(cat "$jobs_dir/$k-$i")
 			grep -q '^# rig: done' "$r/tap.log" || die "bench boot $k-$i failed: $r"
-			sed -n "s|^# figure [^ ]* \([^=]*\)=\(.*\)|$k $i \1 \2|p" "$r/tap.log"
+			tr -d '\r' <"$r/tap.log" |
+				sed -n "s|^# figure [^ ]* \([^=]*\)=\(.*\)|$k $i \1 \2|p"
 		done
 	done >"$data"
 	rm -rf "$jobs_dir"
