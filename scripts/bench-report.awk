@@ -53,8 +53,6 @@ function span(key, k,    i, v, lo, hi) {
 }
 
 {
-	# The guests' TAP comes through a serial console: CRLF.
-	sub(/\r$/, "")
 	val[$3, $1, $2] = $4
 	if ($2 > boots) boots = $2
 	if (!($3 in seen)) { seen[$3] = 1; keys[++nk] = $3 }

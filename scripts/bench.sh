@@ -48,6 +48,7 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 		for k in base series anchor; do
 			r=$(cat "$jobs_dir/$k-$i")
 			grep -q '^# rig: done' "$r/tap.log" || die "bench boot $k-$i failed: $r"
+			# The serial console ends its lines with CRLF.
 			tr -d '\r' <"$r/tap.log" |
 				sed -n "s|^# figure [^ ]* \([^=]*\)=\(.*\)|$k $i \1 \2|p"
 		done
