@@ -16,13 +16,14 @@
 # the expect file says it is not ("log:GROUP").  All kernels carry
 # patches/block.  make compare boots everything on the unpatched kernels.
 #
-# Builds run one at a time, boots VM_JOBS at a time (default 3; mdadm's
-# suite VM_LIGHT_JOBS at a time on top) beside them, each as soon as its
-# kernel is built (see pipeline.sh).  The guests spend some of their
-# time waiting (deferred kobject releases, mdadm's suite syncs at
-# 500 KiB/s and sleeps), so one more than the host's two cores fills
-# it; more slow every guest down (pipeline.sh).  REUSE_RUNS=1 judges
-# the newest run of each boot again, booting nothing.
+# Builds run one at a time, boots VM_JOBS at a time (default 3, 2 while
+# a kernel builds; mdadm's suite VM_LIGHT_JOBS at a time on top) beside
+# them, each as soon as its kernel is built (see pipeline.sh).  The
+# guests spend some of their time waiting (deferred kobject releases,
+# mdadm's suite syncs at 500 KiB/s and sleeps), so one more than the
+# host's two cores fills it; more slow every guest down (pipeline.sh).
+# REUSE_RUNS=1 judges the newest run of each boot again, booting
+# nothing.
 . "$(dirname "$0")/lib.sh"
 . "$RIG/scripts/pipeline.sh"
 
