@@ -46,10 +46,10 @@ VM_JOBS=${VM_JOBS:-3}
 # them run beside the VM_JOBS others instead of taking their places.
 VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
 # While a step builds a kernel on both cores, VM_JOBS_BESIDE_BUILD heavy
-# boots at most start: from an empty cache the builds are what make
-# check waits for, and the guests beside them paid for it too (17% more
-# host CPU for the same boots of mainline than in a warm run, 1323 s
-# against 1133 s).
+# boots at most start: guests beside a build cost more host CPU for the
+# same work.  From an empty cache mainline's debug boots took 1323 s of
+# CPU with three beside the builds, 1227 s with two, 1133 s in a warm
+# run (bench/cold.md).
 VM_JOBS_BESIDE_BUILD=${VM_JOBS_BESIDE_BUILD:-2}
 # Seconds a case gets in the boots that only show what an unpatched
 # kernel fails (expect_boots); 600 elsewhere (guest/run).
