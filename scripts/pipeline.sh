@@ -272,7 +272,7 @@ job_class() {
 # first.
 run_all() {
 	local s j f dep ready left pending n c
-	local -A busy limit=([heavy]=$VM_JOBS [light]=$VM_LIGHT_JOBS)
+	local -A busy limit=([light]=$VM_LIGHT_JOBS)	# [heavy]: per round
 	(
 		set +e
 		for s in "${steps[@]}"; do
