@@ -16,12 +16,8 @@ shift
 dir=$CACHE/k/$name
 src=$dir/src
 obj=$dir/build
-frags=("$RIG"/config/*.config)
-if [ "${VARIANT:-}" = nodebug ]; then
-	obj=$dir/build-nodebug
-	frags=("$RIG"/config/base.config "$RIG"/config/md.config
-		"$RIG"/config/nodebug/*.config)
-fi
+[ "${VARIANT:-debug}" = debug ] || obj=$dir/build-$VARIANT
+mapfile -t frags < <(config_frags "${VARIANT:-debug}")
 image=$obj/arch/x86/boot/bzImage
 [ -d "$src" ] || die "no source tree $src"
 mkdir -p "$obj"

@@ -56,6 +56,19 @@ declare -A LINUX_PIN=(
 	[7.1.13]="src 7.1.13-1~bpo13+1 25f65727fb83a4fa90d18ec1449bd99db93ad54faceacab821c38f19431940c2"
 	[7.3.4]="deb linux-source-7.3 7.3.4-1~bpo13+1 703e369ddd4cce971452f5a593ee55df3a5c10c83caf0fa0df039633ed181ee3 usr/src/linux-source-7.3.tar.xz 76df1affb19f24926949369be1d74b60071c963c598ce8780bddd4bbf0fc3bc4"
 )
+# config_frags VARIANT: the config fragments build.sh merges on
+# tinyconfig for a kernel built as VARIANT, one a line: every fragment
+# for debug; for nodebug the debug set's (debug.config) place is taken
+# by config/nodebug/.
+config_frags() {
+	case $1 in
+	debug) printf '%s\n' "$RIG"/config/*.config ;;
+	nodebug) printf '%s\n' "$RIG"/config/base.config \
+		"$RIG"/config/md.config "$RIG"/config/nodebug/*.config ;;
+	*) die "no kernel variant '$1' (debug, nodebug)" ;;
+	esac
+}
+
 MDADM_VERSION=4.6
 MDADM_SHA256=42d089a9a27f5ce8fb3a0ecf8f48b489ceae70c374e6ea79bc279a78ced72525
 

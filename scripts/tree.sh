@@ -8,6 +8,8 @@
 #   tag "base"      + the block fix (patches/block, or its 6.18 version)
 #   branch series   + the patch queue of VERSION (series trees only):
 #                   patches/ on 6.18.15, patches/mainline/ on 7.3.4
+# An unpatched tree (base) is cloned from the series tree of its version
+# when that is laid out, else extracted like it.
 # Trees live in $CACHE/k/NAME/src, their build in $CACHE/k/NAME/build, so
 # the path from build to source is the same for every kernel and ccache
 # can share objects between them.
@@ -69,20 +71,40 @@ queue_hash() { # DIR...
 	done | sha256sum | cut -d' ' -f1
 }
 
-[ -d "$src" ] || extract
+# clone_series: the unpatched tree of a version whose series tree is laid
+# out, cloned from it.  The same tarball, and a local clone shares its
+# objects: checking out the upstream commit took 6 s where extracting
+# and hashing the tarball again took 110 s from an empty cache.
+clone_series() {
+	local series=$CACHE/k/$ver/src
+	msg "cloning the upstream commit of $series into $src"
+	rm -rf "$src.tmp"
+	git clone -q --local --no-checkout "$series" "$src.tmp"
+	git -C "$src.tmp" checkout -q -B series upstream
+	mv "$src.tmp" "$src"
+}
+
+if [ ! -d "$src" ]; then
+	if [ "$kind" = base ] &&
+	   git -C "$CACHE/k/$ver/src" rev-parse -q --verify upstream >/dev/null 2>&1; then
+		clone_series
+	else
+		extract
+	fi
+fi
 if [ ! -d "$src/.git" ]; then
 	msg "creating the upstream commit"
 	git_fixed init -q -b series
-	# No automatic gc: after the first commit's 90,000 loose objects it
-	# would pack them all in the background, CPU taken from
-	# the builds and boots running beside it.
-	git_fixed config gc.auto 0
 	# -f: Debian's tarballs carry a top-level .gitignore that ignores
 	# everything ("/*", its packaging).
 	git_fixed add -A -f
 	git_fixed commit -q -m "Linux $ver"
 	git_fixed tag upstream
 fi
+# No automatic gc: after the first commit's 90,000 loose objects it would
+# pack them all in the background, CPU taken from the builds and boots
+# running beside it.
+git -C "$src" config gc.auto 0
 git -C "$src" rev-parse -q --verify upstream >/dev/null ||
 	git -C "$src" tag upstream "$(git -C "$src" rev-list --max-parents=0 HEAD)"
 # git am records a committer: the rig's own git identity.
