@@ -16,8 +16,9 @@
 # the expect file says it is not ("log:GROUP").  All kernels carry
 # patches/block.  make compare boots everything on the unpatched kernels.
 #
-# Builds run one at a time, boots VM_JOBS at a time (default 3, 2 while
-# a kernel builds; mdadm's suite VM_LIGHT_JOBS at a time on top) beside
+# Builds run one at a time, boots VM_JOBS at a time (default 3, none of
+# the debug kernels while a kernel builds; mdadm's suite and each patch's
+# boot VM_LIGHT_JOBS at a time on top) beside
 # them, each as soon as its kernel is built (see pipeline.sh).  The
 # guests spend some of their time waiting (deferred kobject releases,
 # mdadm's suite syncs at 500 KiB/s and sleeps), so one more than the
@@ -41,13 +42,14 @@ echo "# kernels: series=$SERIES_BASE+patches/ mainline=$MAINLINE_BASE+patches/ma
 	"base=$SERIES_BASE upstream=$MAINLINE_BASE (each with its patches/block)"
 # The steps, in this order.  Each full build comes before the kernels
 # that mostly reuse its objects from ccache (the unpatched base, the
-# bisect worktree), and the series' boots start while the rest builds.
+# bisect worktree).  The builds without the debug set come first: mdadm's
+# suite, which mostly waits, boots on them beside the other builds.
 queue_tree series
-queue_build series debug
-queue_tree mainline
-queue_build mainline debug
 queue_build series nodebug
+queue_tree mainline
 queue_build mainline nodebug
+queue_build series debug
+queue_build mainline debug
 queue_tree base
 queue_build base debug
 queue_tree upstream

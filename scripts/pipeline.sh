@@ -6,9 +6,10 @@
 #  - steps, one at a time, in the order queued: lay out a tree, build a
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
-#  - jobs, VM_JOBS at a time (default 3; and VM_LIGHT_JOBS boots of the
-#    kernels without the debug set), beside the steps: the boots of
-#    a kernel, each as soon as the step that builds its image is done, and
+#  - jobs, VM_JOBS at a time (default 3, VM_JOBS_BESIDE_BUILD while a
+#    step builds; and VM_LIGHT_JOBS boots of the kernels without the
+#    debug set), beside the steps: the boots of a kernel, each as soon as
+#    the step that builds its image is done, and
 #    the bisect boots of each patch of a queue, once its bisect builds are
 #    done.  Ready jobs start longest first, by the time their last run
 #    took.
@@ -41,16 +42,21 @@ NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
 # alone, 150-180 s with four more guests beside it.  An idle guest costs
 # 5% of a core, so a third one still fills the time the others wait.
 VM_JOBS=${VM_JOBS:-3}
-# Boots of the kernels built without the debug set (mdadm's suite)
-# mostly wait: 40-55 s of host CPU in 240-320 s.  Up to VM_LIGHT_JOBS of
-# them run beside the VM_JOBS others instead of taking their places.
+# Boots of the kernels built without the debug set (mdadm's suite, each
+# patch of a queue) mostly wait, or are short: 40-55 s of host CPU in
+# 240-320 s, 3 s a patch.  Up to VM_LIGHT_JOBS of them run beside the
+# VM_JOBS others instead of taking their places.
 VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
 # While a step builds a kernel on both cores, VM_JOBS_BESIDE_BUILD heavy
-# boots at most start: guests beside a build cost more host CPU for the
-# same work.  From an empty cache mainline's debug boots took 1323 s of
-# CPU with three beside the builds, 1227 s with two, 1133 s in a warm
-# run (bench/cold.md).
-VM_JOBS_BESIDE_BUILD=${VM_JOBS_BESIDE_BUILD:-2}
+# boots at most run: a debug guest beside a build costs more host CPU
+# for the same work, and slows the build more than its share.  From an
+# empty cache, mainline's debug boots took 1323 s of CPU with three
+# beside the builds, 1227 s with two, 1133 s in a warm run; its debug
+# build took 330 s nearly alone, 747-850 s beside two.  With two, the
+# builds' lane was the whole check (3668 s of 3739, bench/cold.md): the
+# boots wait for the builds instead, and the light ones fill the cores'
+# gaps.
+VM_JOBS_BESIDE_BUILD=${VM_JOBS_BESIDE_BUILD:-0}
 # Seconds a case gets in the boots that only show what an unpatched
 # kernel fails (expect_boots); 600 elsewhere (guest/run).
 EXPECT_CASE_TIMEOUT=${EXPECT_CASE_TIMEOUT:-240}
@@ -264,7 +270,10 @@ timed() {
 # job_class ID: "light" for a boot of a kernel without the debug set
 # (see VM_LIGHT_JOBS), "heavy" for any other job.
 job_class() {
-	if [[ $1 == boot:*:nodebug-* ]]; then echo light; else echo heavy; fi
+	case $1 in
+	boot:*:nodebug-* | bisect:*) echo light ;;
+	*) echo heavy ;;
+	esac
 }
 
 # run_all: the steps in order, in the background; the jobs as their steps
