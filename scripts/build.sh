@@ -17,7 +17,8 @@ dir=$CACHE/k/$name
 src=$dir/src
 obj=$dir/build
 [ "${VARIANT:-debug}" = debug ] || obj=$dir/build-$VARIANT
-mapfile -t frags < <(config_frags "${VARIANT:-debug}")
+frags=$(config_frags "${VARIANT:-debug}")	# not in <(): a die must end us
+mapfile -t frags <<<"$frags"
 image=$obj/arch/x86/boot/bzImage
 [ -d "$src" ] || die "no source tree $src"
 mkdir -p "$obj"

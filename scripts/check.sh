@@ -16,8 +16,8 @@
 # the expect file says it is not ("log:GROUP").  All kernels carry
 # patches/block.  make compare boots everything on the unpatched kernels.
 #
-# Builds run one at a time, boots VM_JOBS at a time (default 3, none of
-# the debug kernels while a kernel builds; mdadm's suite and each patch's
+# Builds run one at a time, boots VM_JOBS at a time (default 3; no debug
+# guest starts while a kernel builds; mdadm's suite and each patch's
 # boot VM_LIGHT_JOBS at a time on top) beside
 # them, each as soon as its kernel is built (see pipeline.sh).  The
 # guests spend some of their time waiting (deferred kobject releases,

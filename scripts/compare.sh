@@ -23,11 +23,14 @@ start=$SECONDS
 echo "TAP version 13"
 echo "# kernels: base=$SERIES_BASE upstream=$MAINLINE_BASE anchor=$ANCHOR" \
 	"(each with its patches/block, no md patches)"
+# The builds without the debug set first, as in check.sh: mdadm's suite
+# boots on them beside the debug builds, and no debug guest starts while
+# a kernel builds (VM_JOBS_BESIDE_BUILD).
 for k in $KERNELS; do
 	queue_tree "$k"
-	queue_build "$k" debug
+	queue_build "$k" nodebug
 done
-for k in $KERNELS; do queue_build "$k" nodebug; done
+for k in $KERNELS; do queue_build "$k" debug; done
 for k in $KERNELS; do queue_boots "$k"; done
 
 run_all

@@ -6,13 +6,13 @@
 #  - steps, one at a time, in the order queued: lay out a tree, build a
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
-#  - jobs, VM_JOBS at a time (default 3, VM_JOBS_BESIDE_BUILD while a
-#    step builds; and VM_LIGHT_JOBS boots of the kernels without the
-#    debug set), beside the steps: the boots of a kernel, each as soon as
-#    the step that builds its image is done, and
-#    the bisect boots of each patch of a queue, once its bisect builds are
-#    done.  Ready jobs start longest first, by the time their last run
-#    took.
+#  - jobs, VM_JOBS at a time (default 3, but none start while a step
+#    builds: VM_JOBS_BESIDE_BUILD; and VM_LIGHT_JOBS boots of the
+#    kernels without the debug set), beside the steps: the boots of a
+#    kernel, each as soon as the step that builds its image is done, and
+#    the bisect boots of each patch of a queue, once its bisect builds
+#    are done.  Ready jobs start longest first, by the time their last
+#    run took.
 # Then every boot is judged against tests/expect/<kernel>, as TAP.  Each
 # step and job is timed: the timeline is printed at the end and kept in
 # $CACHE/runs/<time>-<what>.timeline.
@@ -47,8 +47,9 @@ VM_JOBS=${VM_JOBS:-3}
 # 240-320 s, 3 s a patch.  Up to VM_LIGHT_JOBS of them run beside the
 # VM_JOBS others instead of taking their places.
 VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
-# While a step builds a kernel on both cores, VM_JOBS_BESIDE_BUILD heavy
-# boots at most run: a debug guest beside a build costs more host CPU
+# While a step builds a kernel on both cores, no more than
+# VM_JOBS_BESIDE_BUILD heavy boots start (those started while a tree was
+# laid out run on): a debug guest beside a build costs more host CPU
 # for the same work, and slows the build more than its share.  From an
 # empty cache, mainline's debug boots took 1323 s of CPU with three
 # beside the builds, 1227 s with two, 1133 s in a warm run; its debug
