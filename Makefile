@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# md-bitmap-grow: the patch series in patches/ and the rig that proves it.
+# md-bitmap-grow: the patch series in patches/6.18/ and
+# patches/mainline/, and the rig that proves it.
 #
 #   make validate                 base + series: build, boot, scenario, verdict
 #   make validate KERNEL=bzImage  the same scenario on any kernel image
@@ -7,7 +8,7 @@
 #   make check                    every test; ends with "N passed, N failed"
 #   make compare                  every test on the unpatched kernels
 #   make bench                    what the series costs: bench/report.md
-#   make tree / make export       series trees <-> patches/ and
+#   make tree / make export       series trees <-> patches/6.18/ and
 #                                 patches/mainline/ round trip
 #
 # Downloads, trees, builds and run logs live in $(MDRIG_CACHE)

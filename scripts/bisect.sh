@@ -3,7 +3,7 @@
 # bisect.sh build [VERSION]
 # bisect.sh boot [VERSION [N]]
 #
-# Check the patch queue of Linux VERSION (default 6.18.15: patches/;
+# Check the patch queue of Linux VERSION (default 6.18.15: patches/6.18/;
 # 7.3.4: patches/mainline/) patch by patch, in a worktree of its series
 # tree, $CACHE/k/VERSION-bisect/src:
 #   build  build bzImage after each patch, then drivers/md at W=1 with

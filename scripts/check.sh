@@ -3,10 +3,10 @@
 # check.sh
 #
 # Every test, as TAP, ending with "N passed, N failed":
-#  - the host checks of both patch queues (tests/host): patches/ on Linux
+#  - the host checks of both patch queues (tests/host): patches/6.18/ on Linux
 #    6.18.15, patches/mainline/ on 7.3.4;
 #  - every guest group on the two patched kernels, series (6.18.15 +
-#    patches/) and mainline (7.3.4 + patches/mainline/), debug build, and
+#    patches/6.18/) and mainline (7.3.4 + patches/mainline/), debug build, and
 #    mdadm's own suite on their build without the debug set;
 #  - on the unpatched kernels under them, base (6.18.15) and upstream
 #    (7.3.4), debug build only, just the cases tests/expect/<kernel>
@@ -38,7 +38,7 @@ boots_of() {
 start=$SECONDS
 
 echo "TAP version 13"
-echo "# kernels: series=$SERIES_BASE+patches/ mainline=$MAINLINE_BASE+patches/mainline/" \
+echo "# kernels: series=$SERIES_BASE+patches/6.18/ mainline=$MAINLINE_BASE+patches/mainline/" \
 	"base=$SERIES_BASE upstream=$MAINLINE_BASE (each with its patches/block)"
 # The steps, in this order.  Each full build comes before the kernels
 # that mostly reuse its objects from ccache (the unpatched base, the

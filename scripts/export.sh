@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # export.sh [VERSION]
 #
-# Regenerate the patch queue of Linux VERSION (default 6.18.15: patches/;
+# Regenerate the patch queue of Linux VERSION (default 6.18.15: patches/6.18/;
 # 7.3.4: patches/mainline/) from its series tree, $CACHE/k/VERSION/src:
 # one git format-patch file per commit on top of "base", the cover letter
 # from the branch description, and the series file.  The output depends
@@ -42,7 +42,6 @@ fi
 		grep -v '^0000-cover-letter.patch$' || true)
 } >"$tmp/series.new"
 mv "$tmp/series.new" "$tmp/series"
-# Only the queue's own files: patches/ holds block/ and mainline/ too.
 rm -f "$out"/*.patch "$out/series"
 mkdir -p "$out"
 cp "$tmp"/* "$out"/

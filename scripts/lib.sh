@@ -8,8 +8,8 @@ RIG=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${MDRIG_CACHE:-$HOME/.cache/md-bitmap-grow}
 mkdir -p "$CACHE"
 
-# The two patch queues and the kernels they apply to: patches/ (the 6.18
-# stable line) on Linux 6.18.15, patches/mainline/ on Linux 7.3.4.
+# The two patch queues and the kernels they apply to: patches/6.18/ (the
+# 6.18 line) on Linux 6.18.15, patches/mainline/ on Linux 7.3.4.
 SERIES_BASE=6.18.15
 MAINLINE_BASE=7.3.4
 # Upstream Linux with its own version of the fix, for comparison.
@@ -19,7 +19,7 @@ ANCHOR=7.1.13
 # (tree.sh VERSION lays out k/VERSION, tree.sh VERSION base k/VERSION-base).
 # All carry the block fix.
 declare -A KERNEL_TREE=(
-	[series]=$SERIES_BASE		# + patches/
+	[series]=$SERIES_BASE		# + patches/6.18/
 	[mainline]=$MAINLINE_BASE	# + patches/mainline/
 	[base]=$SERIES_BASE-base	# unpatched
 	[upstream]=$MAINLINE_BASE-base	# unpatched
@@ -29,7 +29,7 @@ declare -A KERNEL_TREE=(
 # queue_dir VERSION: the patch queue applied to Linux VERSION.
 queue_dir() {
 	case $1 in
-	"$SERIES_BASE") echo "$RIG/patches" ;;
+	"$SERIES_BASE") echo "$RIG/patches/6.18" ;;
 	"$MAINLINE_BASE") echo "$RIG/patches/mainline" ;;
 	*) die "no patch queue for Linux $1" ;;
 	esac

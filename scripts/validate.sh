@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # validate.sh [KERNEL=IMAGE] [BASE=VERSION]
 #
-# The main job: build the kernel (6.18.15 + patches/series by default,
+# The main job: build the kernel (6.18.15 + patches/6.18/series by default,
 # an unpatched upstream VERSION with BASE=, or take IMAGE as is with
 # KERNEL=), boot it, run the validation scenario and print the verdict.
 . "$(dirname "$0")/lib.sh"
