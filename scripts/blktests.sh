@@ -102,7 +102,7 @@ check)
 	dir=$(mktemp -d)
 	trap 'rm -rf "$dir"' EXIT
 	make_tree "$dir/blktests"
-	key=$( (git -C "$dir/blktests" rev-parse HEAD^{tree}; shellcheck --version) |
+	key=$( (git -C "$dir/blktests" rev-parse 'HEAD^{tree}'; shellcheck --version) |
 		sha256sum | cut -c1-16)
 	mkdir -p "$CACHE/blktests"
 	if [ -f "$CACHE/blktests/check-$key.ok" ]; then
