@@ -10,7 +10,10 @@
 #    mdadm's own suite on their build without the debug set;
 #  - on the unpatched kernels under them, base (6.18.15) and upstream
 #    (7.3.4), debug build only, just the cases tests/expect/<kernel>
-#    lists: they must fail there, which shows what the series fix.
+#    lists: they must fail there, which shows what the series fix;
+#  - blktests' own make check with patches/blktests/ applied; its md
+#    tests run in the guests as group blktests.  Without a blktests
+#    tree (BLKTESTS) both are skipped, and the verdict says so.
 # Each case's result must match tests/expect/<kernel> (cases listed there
 # fail, all others pass), and every serial log must be clean, unless
 # the expect file says it is not ("log:GROUP").  All kernels carry
@@ -56,6 +59,7 @@ queue_tree upstream
 queue_build upstream debug
 queue_host "$SERIES_BASE"
 queue_host "$MAINLINE_BASE"
+queue_blktests
 # The jobs, longest first once they have run.
 for k in series mainline base upstream; do queue_boots "$k"; done
 
@@ -63,14 +67,16 @@ run_all
 
 report_builds
 report_host
+report_blktests
 report_boots
 echo "1..$n"
 echo "# verdict table (logs in $CACHE/runs):"
 "$RIG/scripts/table.sh" "${table_args[@]}" | sed 's/^/# /'
+[ -z "$BLKTESTS_SKIP" ] || echo "# blktests: skipped, $BLKTESTS_SKIP"
 echo "# figures reported by the cases, per kernel:"
 "$RIG/scripts/figures.sh" "${table_args[@]}" | sed 's/^/# /'
 echo "# timeline (seconds from the start; cpu: host CPU seconds):"
 report_timeline check | sed 's/^/# /'
 echo "# make check took $((SECONDS - start)) s"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed$([ "$skipped" = 0 ] || echo ", $skipped skipped")"
 [ "$failed" -eq 0 ]

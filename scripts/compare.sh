@@ -40,6 +40,7 @@ report_boots
 echo "1..$n"
 echo "# verdict table (logs in $CACHE/runs):"
 "$RIG/scripts/table.sh" "${table_args[@]}" | sed 's/^/# /'
+[ -z "$BLKTESTS_SKIP" ] || echo "# blktests: skipped, $BLKTESTS_SKIP"
 echo "# figures reported by the cases, per kernel:"
 "$RIG/scripts/figures.sh" "${table_args[@]}" | sed 's/^/# /'
 echo "# timeline (seconds from the start; cpu: host CPU seconds):"

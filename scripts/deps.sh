@@ -8,7 +8,8 @@
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev ccache sparse
 	xz-utils lz4 cpio gzip git qemu-system-x86 busybox-static bash-static
-	dmsetup util-linux e2fsprogs kmod python3 perl dpkg-dev gnuplot-nox)
+	dmsetup util-linux e2fsprogs kmod python3 perl dpkg-dev gnuplot-nox
+	shellcheck gawk bsdextrautils diffutils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -5,7 +5,8 @@
 # Build the guest's initramfs: busybox and bash (static), mdadm and mdmon
 # from the pinned source, a few host tools with their shared libraries,
 # guest/ (init and the TAP runner) and the test groups the specs name
-# (GROUP, GROUP@I/N or GROUP/CASE, see guest/cases).
+# (GROUP, GROUP@I/N or GROUP/CASE, see guest/cases); for group blktests,
+# blktests with patches/blktests/ applied (scripts/blktests.sh).
 . "$(dirname "$0")/lib.sh"
 
 out=$1
@@ -16,6 +17,14 @@ mdadm_dir=$("$RIG/scripts/mdadm.sh")
 host_tools=(/sbin/dmsetup /sbin/losetup /sbin/mkfs.ext4 /usr/bin/setpriv /usr/bin/chrt
 	/sbin/blkid /sbin/wipefs /usr/bin/lsblk /sbin/fsck /sbin/e2fsck
 	/sbin/mke2fs /sbin/blockdev)
+
+# GNU tools for blktests' check script (guest group blktests), in their
+# own directory: the other groups keep busybox's.
+blktests_tools=()
+for t in mktemp realpath sort stat date diff getopt column find grep sed dd \
+	timeout truncate sha256sum cmp nproc readlink head tail tr wc cut getconf gawk; do
+	blktests_tools+=("$(command -v "$t")")
+done
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -66,10 +75,22 @@ mkdir -p "$root/tests"
 for spec in "$@"; do
 	g=${spec%%[@/]*}	# GROUP, GROUP@I/N or GROUP/CASE
 	[ -d "$root/tests/$g" ] || cp -r "$RIG/tests/$g" "$root/tests/$g"
-	# A group listing suite tests runs mdadm's own suite.
-	if [ -f "$RIG/tests/$g/suite" ] && [ ! -d "$root/mdadm-tests" ]; then
+	# Group mdadm runs mdadm's own suite.
+	if [ "$g" = mdadm ] && [ ! -d "$root/mdadm-tests" ]; then
 		mkdir -p "$root/mdadm-tests"
 		cp -r "$mdadm_dir/test" "$mdadm_dir/tests" "$root/mdadm-tests/"
+	fi
+	# Group blktests runs blktests with patches/blktests/ applied, if
+	# there is a blktests tree (BLKTESTS); without one its cases skip.
+	if [ "$g" = blktests ] && [ ! -d "$root/blktests" ] &&
+	   "$RIG/scripts/blktests.sh" source >/dev/null 2>&1; then
+		"$RIG/scripts/blktests.sh" tree "$root/blktests" ||
+			die "cannot lay out blktests"
+		rm -rf "$root/blktests/.git"
+		# blktests' check wants GNU tools where busybox lacks options
+		# (mktemp --tmpdir, sort -z, column, getopt's long options...).
+		mkdir -p "$root/usr/lib/blktests/bin"
+		copy_with_libs usr/lib/blktests/bin "${blktests_tools[@]}"
 	fi
 done
 ln -sf guest/init "$root/init"

@@ -31,7 +31,16 @@
 # "make bench" (small sizes, figures reported).  A new group goes in
 # here.
 DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate
-	faults,stale,events busy,badinput leaks,stress race@1/2 race@2/2"
+	faults,stale,events busy,badinput,blktests leaks,stress race@1/2 race@2/2"
+# blktests' md tests (group blktests) need a blktests tree to run from
+# (BLKTESTS, see scripts/blktests.sh): without one they are booted
+# nowhere, and the verdict says so.
+BLKTESTS_SKIP=
+"$RIG/scripts/blktests.sh" source >/dev/null 2>&1 ||
+	BLKTESTS_SKIP="no tree: set BLKTESTS"
+
+# booted SPEC: 0 if the group of SPEC is booted (see BLKTESTS_SKIP).
+booted() { [ "${1%%[@/]*}" != blktests ] || [ -z "$BLKTESTS_SKIP" ]; }
 # mdadm's own suite, on the kernel built without the debug set, where it
 # runs several times faster.
 NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
@@ -159,6 +168,7 @@ boot_words() {
 		[ "${w#nodebug:}" = "$w" ] || v=nodebug specs=${w#nodebug:}
 		rest=
 		for s in ${specs//,/ }; do
+			booted "$s" || continue
 			if grep -qx "${s%%[@/]*}" <<<"$log"; then
 				echo "$k $(boot_name $v "$s") $v $s"
 			else
@@ -186,8 +196,10 @@ full_boots() {
 expect_boots() {
 	local k=$1 e=$RIG/tests/expect/$1 g logs common specs
 	[ -f "$e" ] || die "no $e"
-	logs=$(log_groups "$e")
+	logs=$(log_groups "$e" | while read -r g; do
+		if booted "$g"; then echo "$g"; fi; done)
 	common=$(listed_cases "$e" | while read -r c; do
+		booted "$c" || continue
 		grep -qx "${c%%/*}" <<<"$logs" || echo "$c"; done | paste -sd,)
 	[ -z "$common" ] || echo "$k expect debug $common"
 	for g in $logs; do
@@ -269,10 +281,11 @@ timed() {
 }
 
 # job_class ID: "light" for a boot of a kernel without the debug set
-# (see VM_LIGHT_JOBS), "heavy" for any other job.
+# and for blktests' make check (see VM_LIGHT_JOBS), "heavy" for any
+# other job.
 job_class() {
 	case $1 in
-	boot:*:nodebug-* | bisect:*) echo light ;;
+	boot:*:nodebug-* | bisect:* | lint:*) echo light ;;
 	*) echo heavy ;;
 	esac
 }
@@ -468,6 +481,34 @@ report_boots() {
 			tap "$status" "$k $name: serial log clean" "$state/case.log" ;;
 		esac
 	done
+}
+
+# queue_blktests: blktests' own make check on blktests with
+# patches/blktests/ applied (see scripts/blktests.sh), unless there is no
+# blktests tree.  It is a light job from the start: shellcheck on the
+# whole tree takes 6 minutes of CPU, and at the lowest priority it fills
+# the gaps the builds and guests leave (1.79 cores used over a cold
+# check) instead of taking a place in either lane.
+queue_blktests() {
+	[ -n "$BLKTESTS_SKIP" ] ||
+		add_job "lint:blktests" "\"\$RIG/scripts/blktests.sh\" check"
+}
+
+# report_blktests: its TAP line, a skip (counted apart) without a tree.
+skipped=0
+report_blktests() {
+	local f
+	if [ -n "$BLKTESTS_SKIP" ]; then
+		n=$((n + 1))
+		skipped=$((skipped + 1))
+		echo "ok $n - blktests # SKIP $BLKTESTS_SKIP"
+		return
+	fi
+	f=$(id_file "lint:blktests")
+	tail -n 30 "$state/out/$f" "$state/out/$f.log" >"$state/case.log" 2>/dev/null || true
+	tap "$([ -f "$state/done/$f" ] && echo 0 || echo 1)" \
+		"blktests: its make check (shellcheck) passes with patches/blktests/" \
+		"$state/case.log"
 }
 
 # report_builds: a failed step is a failed test.

@@ -21,18 +21,18 @@ taps=$(for d in $all; do cat "$d/tap.log" 2>/dev/null; done)
 cases=$(echo "$taps" | awk '$1 == "ok" { print $3 } $1 == "not" { print $4 }' |
 	awk '!seen[$0]++')
 
-printf '%-14s' case
+printf '%-16s' case
 for l in "${labels[@]}"; do printf ' %-8s' "$l"; done
 echo
 for c in $cases; do
-	printf '%-14s' "$c"
+	printf '%-16s' "$c"
 	for l in "${labels[@]}"; do
 		printf ' %-8s' "$(tap_result "$c" $(printf '%s/tap.log ' ${dirs[$l]}))"
 	done
 	echo "  $(echo "$taps" | grep -m1 -E "^(not )?ok [0-9]+ $c - " |
 		sed 's/^[^-]* - //; s/ # SKIP.*//')"
 done
-printf '%-14s' "serial log"
+printf '%-16s' "serial log"
 for l in "${labels[@]}"; do
 	v=clean
 	for d in ${dirs[$l]}; do
