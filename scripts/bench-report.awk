@@ -1,10 +1,11 @@
 #!/usr/bin/awk -f
 # SPDX-License-Identifier: GPL-2.0
 # bench-report.awk DATA: the markdown report of bench.sh from lines
-# "KERNEL BOOT KEY VALUE" (KERNEL base, series or anchor).  Times (keys
-# ending in _ns) become ratios of series to base and to anchor, paired by
-# boot: the median ratio and the range over boots.  Other figures are
-# shown as medians with their range, and the difference series - base.
+# "KERNEL BOOT KEY VALUE" (KERNEL base, series, anchor, upstream or
+# mainline).  Times (keys ending in _ns) become ratios of series to base
+# and to anchor, and of mainline to upstream, paired by boot: the median
+# ratio and the range over boots.  Other figures are shown as medians
+# with their range, and the difference series - base.
 
 function median(s,    n, v, i, j, t) {
 	n = split(s, v, " ")
@@ -15,12 +16,18 @@ function median(s,    n, v, i, j, t) {
 	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 }
 
-function ratios(key, other,    i, r, s, lo, hi, m) {
-	s = ""; lo = ""; hi = ""
+function ratios(key, other) {
+	return pair(key, "series", other)
+}
+
+# pair KEY NUM DEN: "median (lowest-highest)" of NUM/DEN over boots, paired
+# by boot; the median is left in "last".
+function pair(key, num, den,    i, r, s, lo, hi, m) {
+	s = ""; lo = ""; hi = ""; last = ""
 	for (i = 1; i <= boots; i++) {
-		if (!((key, "series", i) in val) || !((key, other, i) in val))
+		if (!((key, num, i) in val) || !((key, den, i) in val))
 			continue
-		r = val[key, "series", i] / val[key, other, i]
+		r = val[key, num, i] / val[key, den, i]
 		s = s " " r
 		if (lo == "" || r < lo) lo = r
 		if (hi == "" || r > hi) hi = r
@@ -84,6 +91,30 @@ END {
 			goal = (ma <= 1.005) ? "met" : "MISSED"
 		printf "| %s | %s | %s | %s | %s | %s | %s |\n", k, rb, ra,
 			all(k, "base"), all(k, "series"), all(k, "anchor"), goal
+	}
+	print ""
+	print "## The mainline series on 7.3.4"
+	print ""
+	print "Upstream 7.3.4 and 7.3.4 + patches/mainline/, as above: the median"
+	print "over boots of mainline/upstream paired by boot, with its range."
+	print "Goals: every IO time (with and without a bitmap) within 0.5% of"
+	print "upstream; adding and removing a bitmap within 5%."
+	print ""
+	print "| figure | mainline/upstream | upstream | mainline | goal |"
+	print "|---|---|---|---|---|"
+	for (i = 1; i <= nk; i++) {
+		k = keys[i]
+		if (k !~ /_ns$/)
+			continue
+		r = pair(k, "mainline", "upstream")
+		if (last == "")
+			continue
+		if (k ~ /^(grow|remove)_/)
+			goal = (last <= 1.05) ? "met" : "MISSED"
+		else
+			goal = (last >= 0.995 && last <= 1.005) ? "met" : "MISSED"
+		printf "| %s | %s | %s | %s | %s |\n", k, r,
+			all(k, "upstream"), all(k, "mainline"), goal
 	}
 	print ""
 	print "What a bitmap costs on each kernel: time with a bitmap over time"
