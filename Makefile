@@ -7,6 +7,7 @@
 #   make validate BASE=7.1.13     an unpatched upstream version
 #   make check                    every test; ends with "N passed, N failed"
 #   make compare                  every test on the unpatched kernels
+#                                 (LISTED=1: the cases that must fail)
 #   make bench                    what the series costs: bench/report.md
 #   make tree / make export       series trees <-> patches/6.18/ and
 #                                 patches/mainline/ round trip

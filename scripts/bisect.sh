@@ -7,8 +7,9 @@
 # 7.3.4: patches/mainline/) patch by patch, in a worktree of its series
 # tree, $CACHE/k/VERSION-bisect/src:
 #   build  build bzImage after each patch, then drivers/md at W=1 with
-#          sparse (C=2) on every file; fail on any warning, line numbers
-#          aside, that the base does not have.
+#          sparse on what the patch makes make rebuild (the base: every
+#          file); fail on any warning, line numbers aside, that the base
+#          does not have.
 #   boot   boot each patch's bzImage (the N-th only, with N) with the
 #          "bisect" guest tests.
 # Each patch is built and booted as a bisecting user would, without the
@@ -43,7 +44,13 @@ export CCACHE_BASEDIR=$CACHE/k CCACHE_NOHASHDIR=1 CCACHE_DEPEND=1	# see build.sh
 
 cfg=$(config_frags "$VARIANT" | xargs -d '\n' cat | sha256sum | cut -c1-12)
 
-# warnings COMMIT: W=1 and sparse warnings of drivers/md, normalized.
+# warnings COMMIT [all]: W=1 and sparse warnings of drivers/md,
+# normalized: of every file with "all" (the base), else of the files
+# that changed, or depend on a change, since the last call: make
+# rebuilds just those (git checkout gives every file it writes a new
+# mtime), and sparse (C=1) checks what is built.  A file left alone
+# warns as it did, so whatever is new shows; sparse on every file of
+# drivers/md after each patch took most of the host checks' time.
 warnings() {
 	git -C "$src" checkout -q --detach "$1"
 	mkdir -p "$w1"
@@ -51,8 +58,8 @@ warnings() {
 		cp "$dir/build-$VARIANT/.config" "$w1/.config"
 		make -s -C "$src" O="$w1" olddefconfig
 	fi
-	find "$w1/drivers/md" -name '*.o' -delete 2>/dev/null
-	make -s -C "$src" O="$w1" CC="ccache gcc" -j"$(nproc)" W=1 C=2 \
+	[ "${2:-}" != all ] || find "$w1/drivers/md" -name '*.o' -delete 2>/dev/null
+	make -s -C "$src" O="$w1" CC="ccache gcc" -j"$(nproc)" W=1 C=1 \
 		drivers/md/ 2>&1 |
 		{ grep -E 'warning:|error:' || true; } |
 		sed -E 's#^.*/(drivers/[^:]*):[0-9]+:[0-9]+: #\1: #' | sort
@@ -66,7 +73,7 @@ build_all() {
 		git -C "$src" checkout -q --detach base
 		"$RIG/scripts/build.sh" "$ver-bisect" >/dev/null
 		t1=$SECONDS
-		warnings base >"$base_warn.tmp" && mv "$base_warn.tmp" "$base_warn"
+		warnings base all >"$base_warn.tmp" && mv "$base_warn.tmp" "$base_warn"
 		echo "base: bzImage $((t1 - t0)) s, W=1 and sparse $((SECONDS - t1)) s"
 	fi
 	for c in $(git -C "$tree" rev-list --reverse base..series); do

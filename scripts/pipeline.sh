@@ -6,7 +6,7 @@
 #  - steps, one at a time, in the order queued: lay out a tree, build a
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
-#  - jobs, VM_JOBS at a time (default 3, but none start while a step
+#  - jobs, VM_JOBS at a time (default 2, but none start while a step
 #    builds: VM_JOBS_BESIDE_BUILD; and VM_LIGHT_JOBS boots of the
 #    kernels without the debug set), beside the steps: the boots of a
 #    kernel, each as soon as the step that builds its image is done, and
@@ -25,13 +25,32 @@
 # deadlock, a hung task) or "maybe-log:GROUP" (dirty in some runs) always
 # gets a boot of its own.
 
-# Every debug group, as boots: groups joined by commas share a boot, and
-# are sized so that boots run side by side finish together.  "GROUP@I/N"
-# is the I-th of N shards of a group's cases.  bench is a smoke test of
+# The groups, as boots: groups joined by commas share a boot, and are
+# sized so that boots run side by side finish together.  "GROUP@I/N" is
+# the I-th of N shards of a group's cases.  bench is a smoke test of
 # "make bench" (small sizes, figures reported).  A new group goes in
-# here.
+# both lists.
+# make compare, which checks the expect lists of the unpatched kernels
+# in full, boots every group with the debug set: their failures are
+# lockdep and KASAN reports and the hung-task detector.
 DEBUG_BOOTS="seed,paths@1/2,imsm,bench paths@2/2,persist,recreate
 	faults,stale,events busy,badinput,blktests leaks,stress race@1/2 race@2/2"
+# make check boots the series with the debug set only where it is what
+# shows the bug: writers against switches, stops and starts (lockdep and
+# hung tasks: race; recreate, which DEBUG_KOBJECT_RELEASE's deferred
+# releases make meet a lingering array), injected faults (fail-nth),
+# leaks (kmemleak) and every RAID level's paths with the none backend's
+# bitmap_ops (KASAN).  The groups that check what an array shows, keeps
+# and refuses (location, superblocks, events, EBUSY and EROFS, no stale
+# member, and blktests' cases of them) boot without it, where they took
+# a tenth of the host CPU (60 s against about 600 for seed, imsm,
+# persist, bench, badinput, events and stress); their serial logs are
+# scanned all the same.  With every group on a debug kernel the two
+# kernels' boots took 5400 s of host CPU (2026-12-03), which alone took
+# make check past an hour.
+CHECK_DEBUG_BOOTS="race@1/2,leaks race@2/2,recreate faults paths@1/2 paths@2/2"
+CHECK_NODEBUG_BOOTS="seed,imsm,persist,bench,badinput,events,stress,busy
+	stale,blktests"
 # blktests' md tests (group blktests) need a blktests tree to run from
 # (BLKTESTS, see scripts/blktests.sh): without one they are booted
 # nowhere, and the verdict says so.
@@ -45,12 +64,20 @@ booted() { [ "${1%%[@/]*}" != blktests ] || [ -z "$BLKTESTS_SKIP" ]; }
 # runs several times faster.
 NODEBUG_BOOTS="mdadm@1/3 mdadm@2/3 mdadm@3/3"
 
-# Three guests on the host's two cores: TCG guests side by side slow each
-# other down beyond their share of the cores (the host's caches hold
-# their translated code): llbitmap's race/004 took 66 s of host CPU
-# alone, 150-180 s with four more guests beside it.  An idle guest costs
-# 5% of a core, so a third one still fills the time the others wait.
-VM_JOBS=${VM_JOBS:-3}
+# groups_of WORD...: the groups boot words name, one a line, sorted.
+groups_of() { echo "$*" | tr ' ,\t\n' '\n\n\n\n' | sed 's|[@/].*||; /^$/d' | sort -u; }
+# Both lists boot every group.
+[ "$(groups_of $DEBUG_BOOTS)" = "$(groups_of $CHECK_DEBUG_BOOTS $CHECK_NODEBUG_BOOTS)" ] ||
+	die "pipeline.sh: DEBUG_BOOTS and CHECK_*_BOOTS name different groups"
+
+# Two debug guests, one a core: TCG guests side by side slow each other
+# down beyond their share of the cores (the host's caches hold their
+# translated code): llbitmap's race/004 took 66 s of host CPU alone,
+# 150-180 s with four more guests beside it.  A third guest used to fill
+# the time the others waited, but a debug guest now waits little: leaks
+# and stress took 150 s of CPU in 160 s alone, 195 s in 300 s as one of
+# three (2026-12-03).
+VM_JOBS=${VM_JOBS:-2}
 # Boots of the kernels built without the debug set (mdadm's suite, each
 # patch of a queue) mostly wait, or are short: 40-55 s of host CPU in
 # 240-320 s, 3 s a patch.  Up to VM_LIGHT_JOBS of them run beside the
@@ -67,6 +94,10 @@ VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
 # boots wait for the builds instead, and the light ones fill the cores'
 # gaps.
 VM_JOBS_BESIDE_BUILD=${VM_JOBS_BESIDE_BUILD:-0}
+# The host checks build each patch's drivers/md, a few files at a time,
+# and use 1.15 of the two cores: with no heavy boot beside them they
+# held the guests back for 940 s of a warm check.  Two run beside them.
+VM_JOBS_BESIDE_HOST=${VM_JOBS_BESIDE_HOST:-2}
 # Seconds a case gets in the boots that only show what an unpatched
 # kernel fails (expect_boots); 600 elsewhere (guest/run).
 EXPECT_CASE_TIMEOUT=${EXPECT_CASE_TIMEOUT:-240}
@@ -179,11 +210,20 @@ boot_words() {
 	done
 }
 
-# full_boots KERNEL: every debug group and mdadm's suite.
+# full_boots KERNEL: every group with the debug set, and mdadm's suite
+# (make compare).
 full_boots() {
 	local w nd=()
 	for w in $NODEBUG_BOOTS; do nd+=("nodebug:$w"); done
 	boot_words "$1" "${nd[@]}" $DEBUG_BOOTS
+}
+
+# check_boots KERNEL: every group, with the debug set where it shows the
+# bug (see CHECK_DEBUG_BOOTS), and mdadm's suite (make check).
+check_boots() {
+	local w nd=()
+	for w in $NODEBUG_BOOTS $CHECK_NODEBUG_BOOTS; do nd+=("nodebug:$w"); done
+	boot_words "$1" "${nd[@]}" $CHECK_DEBUG_BOOTS
 }
 
 # expect_boots KERNEL: only the cases tests/expect/KERNEL lists as
@@ -329,7 +369,8 @@ run_all() {
 		busy=([heavy]=0 [light]=0)
 		limit[heavy]=$VM_JOBS
 		case $(cat "$state/step" 2>/dev/null) in
-		debug:* | nodebug:* | host:*) limit[heavy]=$VM_JOBS_BESIDE_BUILD ;;
+		debug:* | nodebug:*) limit[heavy]=$VM_JOBS_BESIDE_BUILD ;;
+		host:*) limit[heavy]=$VM_JOBS_BESIDE_HOST ;;
 		esac
 		for j in "${!running[@]}"; do
 			c=$(job_class "$j")
