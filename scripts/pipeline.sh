@@ -78,10 +78,10 @@ groups_of() { echo "$*" | tr ' ,\t\n' '\n\n\n\n' | sed 's|[@/].*||; /^$/d' | sor
 # and stress took 150 s of CPU in 160 s alone, 195 s in 300 s as one of
 # three (2026-12-03).
 VM_JOBS=${VM_JOBS:-2}
-# Boots of the kernels built without the debug set (mdadm's suite, each
-# patch of a queue) mostly wait, or are short: 40-55 s of host CPU in
-# 240-320 s, 3 s a patch.  Up to VM_LIGHT_JOBS of them run beside the
-# VM_JOBS others instead of taking their places.
+# Boots of mdadm's suite and of each patch of a queue (both on kernels
+# built without the debug set) mostly wait, or are short: 40-55 s of
+# host CPU in 240-320 s, 3 s a patch.  Up to VM_LIGHT_JOBS of them run
+# beside the VM_JOBS others instead of taking their places.
 VM_LIGHT_JOBS=${VM_LIGHT_JOBS:-3}
 # While a step builds a kernel on both cores, no more than
 # VM_JOBS_BESIDE_BUILD heavy boots start (those started while a tree was
@@ -320,12 +320,15 @@ timed() {
 	return 0
 }
 
-# job_class ID: "light" for a boot of a kernel without the debug set
-# and for blktests' make check (see VM_LIGHT_JOBS), "heavy" for any
-# other job.
+# job_class ID: "light" for a boot of mdadm's suite, each patch's boot
+# and blktests' make check (see VM_LIGHT_JOBS), "heavy" for any other
+# job.  The groups booted without the debug set are heavy: they use a
+# core as they run (stale starves the md thread with busy loops), and
+# three of them beside a build made the builds' lane of a cold check
+# twice as long.
 job_class() {
 	case $1 in
-	boot:*:nodebug-* | bisect:* | lint:*) echo light ;;
+	boot:*:nodebug-mdadm-* | bisect:* | lint:*) echo light ;;
 	*) echo heavy ;;
 	esac
 }
