@@ -168,3 +168,18 @@ fast_md_thread() {
 	fi
 	return 0
 }
+
+# holds_mutex [MD]: somebody holds MD's reconfig_mutex: a store that takes
+# it (metadata_version, which refuses an array with members anyway) is
+# still waiting after a second.  It is killed then: it waits
+# interruptibly.
+holds_mutex() {
+	local md=${1:-$MD} p held=0
+	sh -c "echo 1.2 >/sys/block/$md/md/metadata_version" 2>/dev/null &
+	p=$!
+	sleep 1
+	! kill -0 $p 2>/dev/null || held=1
+	kill $p 2>/dev/null
+	wait $p 2>/dev/null
+	[ $held = 1 ]
+}
