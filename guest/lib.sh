@@ -183,3 +183,13 @@ holds_mutex() {
 	wait $p 2>/dev/null
 	[ $held = 1 ]
 }
+
+# await_mutex_holder WHAT: WHAT, started in the background, holds $MD's
+# reconfig_mutex within ten tries of holds_mutex, or the case fails.
+await_mutex_holder() {
+	local i
+	for i in $(seq 10); do
+		! holds_mutex || return 0
+	done
+	fail "$1 did not hold reconfig_mutex in 10 s"
+}

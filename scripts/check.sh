@@ -21,8 +21,7 @@
 # it would take make check past its hour.
 #
 # Builds run one at a time, boots VM_JOBS at a time (default 2, one a
-# core; no debug guest starts while a kernel builds, two beside the host
-# checks; mdadm's suite and each patch's boot VM_LIGHT_JOBS at a time
+# core; none starts while a kernel builds, two beside the host checks; mdadm's suite and each patch's boot VM_LIGHT_JOBS at a time
 # on top, as they mostly wait) beside them,
 # each as soon as its kernel is built (see pipeline.sh).
 # REUSE_RUNS=1 judges the newest run of each boot again, booting

@@ -7,8 +7,8 @@
 #    kernel, the host checks of a queue that do not boot (the bisect
 #    builds among them).  Each build uses both cores.
 #  - jobs, VM_JOBS at a time (default 2, but none start while a step
-#    builds: VM_JOBS_BESIDE_BUILD; and VM_LIGHT_JOBS boots of the
-#    kernels without the debug set), beside the steps: the boots of a
+#    builds: VM_JOBS_BESIDE_BUILD; and VM_LIGHT_JOBS light ones, see
+#    job_class), beside the steps: the boots of a
 #    kernel, each as soon as the step that builds its image is done, and
 #    the bisect boots of each patch of a queue, once its bisect builds
 #    are done.  Ready jobs start longest first, by the time their last
@@ -210,20 +210,22 @@ boot_words() {
 	done
 }
 
+# boots_with KERNEL NODEBUG-WORDS DEBUG-WORDS: the boots of both lists,
+# those of the first on the kernel built without the debug set.
+boots_with() {
+	local w nd=()
+	for w in $2; do nd+=("nodebug:$w"); done
+	boot_words "$1" "${nd[@]}" $3
+}
+
 # full_boots KERNEL: every group with the debug set, and mdadm's suite
 # (make compare).
-full_boots() {
-	local w nd=()
-	for w in $NODEBUG_BOOTS; do nd+=("nodebug:$w"); done
-	boot_words "$1" "${nd[@]}" $DEBUG_BOOTS
-}
+full_boots() { boots_with "$1" "$NODEBUG_BOOTS" "$DEBUG_BOOTS"; }
 
 # check_boots KERNEL: every group, with the debug set where it shows the
 # bug (see CHECK_DEBUG_BOOTS), and mdadm's suite (make check).
 check_boots() {
-	local w nd=()
-	for w in $NODEBUG_BOOTS $CHECK_NODEBUG_BOOTS; do nd+=("nodebug:$w"); done
-	boot_words "$1" "${nd[@]}" $CHECK_DEBUG_BOOTS
+	boots_with "$1" "$NODEBUG_BOOTS $CHECK_NODEBUG_BOOTS" "$CHECK_DEBUG_BOOTS"
 }
 
 # expect_boots KERNEL: only the cases tests/expect/KERNEL lists as
